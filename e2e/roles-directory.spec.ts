@@ -1,0 +1,74 @@
+import { test, expect, type Page } from '@playwright/test';
+
+const PASSWORD = 'taman-demo-2026';
+
+async function signIn(page: Page, email: string, password = PASSWORD) {
+	await page.goto('/signin');
+	await page.getByLabel('Surel').fill(email);
+	await page.getByLabel('Kata sandi').fill(password);
+	await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+	await expect(page).toHaveURL(/\/dashboard/);
+}
+
+test('a site manager invites a mentor, who accepts and holds the role', async ({ page, browser }) => {
+	await signIn(page, 'manajer.cimahi@taman.demo');
+	await page.getByRole('link', { name: 'Peran & undangan' }).first().click();
+	await expect(page.getByRole('heading', { name: 'Peran di Cimahi Techno Park' })).toBeVisible();
+	await page.getByLabel('Surel').fill('reviewer@taman.demo');
+	await page.getByLabel('Peran').selectOption('mentor');
+	await page.getByRole('button', { name: 'Undang', exact: true }).click();
+	await expect(page.getByRole('status')).toContainText('Undangan terkirim ke reviewer@taman.demo');
+	await expect(page.getByTestId('pending')).toContainText('reviewer@taman.demo');
+
+	// The invitee opens the link from the e-mail, in a browser of their own.
+	const invitee = await (await browser.newContext({ locale: 'id-ID' })).newPage();
+	let link: string | null = null;
+	await expect(async () => {
+		await invitee.goto('/dev/mail');
+		const mail = invitee.getByTestId('mail').filter({ hasText: 'Undangan menjadi Mentor di Cimahi Techno Park' }).first();
+		link = await mail.getByRole('link').getAttribute('href', { timeout: 1000 });
+	}).toPass({ timeout: 15_000 });
+	await invitee.goto(link!);
+	await expect(invitee.getByText('Anda diundang menjadi Mentor di Cimahi Techno Park.')).toBeVisible();
+	await invitee.getByRole('main').getByRole('link', { name: 'Masuk' }).click();
+	await invitee.getByLabel('Surel').fill('reviewer@taman.demo');
+	await invitee.getByLabel('Kata sandi').fill(PASSWORD);
+	await invitee.getByRole('button', { name: 'Masuk', exact: true }).click();
+	await invitee.getByRole('button', { name: 'Terima undangan' }).click();
+	await expect(invitee).toHaveURL(/\/dashboard/);
+	await expect(invitee.getByText('Mentor', { exact: true }).first()).toBeVisible();
+
+	// The manager now sees the role holder, and the audit log shows the grant.
+	await page.reload();
+	await expect(page.getByRole('cell', { name: /reviewer@taman\.demo/ })).toBeVisible();
+	await page.goto('/audit?site=cimahi-techno-park');
+	await expect(page.getByRole('cell', { name: 'role.grant' }).first()).toBeVisible();
+});
+
+test('a member cannot open another park\'s role page', async ({ page }) => {
+	await signIn(page, 'anggota@taman.demo');
+	const res = await page.goto('/sites/cimahi-techno-park/roles');
+	expect(res?.status()).toBe(403);
+});
+
+test('public directory search finds Indonesian word forms and filters by park', async ({ page }) => {
+	await page.goto('/directory');
+	await page.getByLabel('Cari').fill('pelatihan animasi');
+	await page.getByRole('button', { name: 'Cari' }).click();
+	await expect(page.getByTestId('results')).toContainText('Toon Boom');
+	await page.getByLabel('Cari').fill('');
+	await page.getByLabel('Kawasan', { exact: true }).selectOption('cimahi-techno-park');
+	await page.getByRole('button', { name: 'Cari' }).click();
+	await expect(page.getByTestId('results')).toContainText('Sekolahan.id');
+	await expect(page.getByTestId('results')).not.toContainText('Kopi Kode');
+});
+
+test('security headers are on every page', async ({ request }) => {
+	for (const path of ['/', '/sites', '/directory', '/signin', '/api/v1/sites']) {
+		const res = await request.get(path);
+		const h = res.headers();
+		expect(h['content-security-policy'], path).toContain("frame-ancestors 'none'");
+		expect(h['x-content-type-options'], path).toBe('nosniff');
+		expect(h['referrer-policy'], path).toBe('strict-origin-when-cross-origin');
+	}
+});

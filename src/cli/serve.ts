@@ -1,0 +1,20 @@
+import http from 'node:http';
+import { pathToFileURL } from 'node:url';
+
+/** Serve the adapter-node build in this process (the database is already open). */
+export async function startServer(handlerPath: string, port: number) {
+	const { handler } = (await import(pathToFileURL(handlerPath).href)) as { handler: http.RequestListener };
+	const server = http.createServer((req, res) => handler(req, res));
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(port, resolve);
+	});
+	return {
+		close: () =>
+			new Promise<void>((resolve) => {
+				server.close(() => resolve());
+				server.closeIdleConnections();
+				setTimeout(() => server.closeAllConnections(), 3000).unref();
+			})
+	};
+}

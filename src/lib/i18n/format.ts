@@ -1,0 +1,72 @@
+/**
+ * Formatting of dates, times, money and phone numbers (see shared INDONESIA.md). Every place in
+ * Taman that shows one of these calls this module, so the conventions hold everywhere.
+ */
+
+export type Locale = 'id' | 'en';
+
+const zoneLabels: Record<string, string> = {
+	'Asia/Jakarta': 'WIB',
+	'Asia/Pontianak': 'WIB',
+	'Asia/Makassar': 'WITA',
+	'Asia/Jayapura': 'WIT'
+};
+
+/** WIB / WITA / WIT for Indonesian zones; the short name Intl gives otherwise. */
+export function zoneLabel(timeZone: string, at: Date = new Date()): string {
+	const known = zoneLabels[timeZone];
+	if (known) return known;
+	const part = new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: 'short' })
+		.formatToParts(at)
+		.find((p) => p.type === 'timeZoneName');
+	return part?.value ?? timeZone;
+}
+
+const tag = (locale: Locale) => (locale === 'id' ? 'id-ID' : 'en-GB');
+
+/** `23 November 2026` */
+export function formatDate(at: Date | string, locale: Locale, timeZone = 'Asia/Jakarta'): string {
+	return new Intl.DateTimeFormat(tag(locale), { dateStyle: 'long', timeZone }).format(new Date(at));
+}
+
+/** `23 November 2026, 14.30 WIB` — always with the zone label. */
+export function formatDateTime(at: Date | string, locale: Locale, timeZone = 'Asia/Jakarta'): string {
+	const d = new Date(at);
+	const date = formatDate(d, locale, timeZone);
+	const time = new Intl.DateTimeFormat(tag(locale), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(d);
+	return `${date}, ${time} ${zoneLabel(timeZone, d)}`;
+}
+
+const minorUnits: Record<string, number> = { IDR: 0, JPY: 0, VND: 0, USD: 2, MYR: 2, SGD: 2 };
+
+/**
+ * Money from integer minor units. Rupiah is `Rp1.500.000` (no space, no decimals) in both
+ * languages, as Indonesian readers expect; other currencies use Intl in the reader's locale.
+ */
+export function formatMoney(minor: number, currency: string, locale: Locale): string {
+	const digits = minorUnits[currency] ?? 2;
+	const amount = minor / 10 ** digits;
+	if (currency === 'IDR') {
+		const n = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 }).format(Math.abs(amount));
+		return `${amount < 0 ? '-' : ''}Rp${n}`;
+	}
+	return new Intl.NumberFormat(tag(locale), { style: 'currency', currency, minimumFractionDigits: digits }).format(amount);
+}
+
+/**
+ * An Indonesian phone number as people type it (`0812-3456-7890`, `+62 812 3456 7890`,
+ * `62812…`) to E.164 (`+6281234567890`); undefined when it cannot be one.
+ * Foreign numbers must start with `+` and their country code.
+ */
+export function toE164(input: string): string | undefined {
+	const trimmed = input.trim();
+	const digits = trimmed.replace(/[\s().-]/g, '');
+	let e164: string;
+	if (digits.startsWith('+')) e164 = digits;
+	else if (digits.startsWith('62')) e164 = `+${digits}`;
+	else if (digits.startsWith('0')) e164 = `+62${digits.slice(1)}`;
+	else return undefined;
+	if (!/^\+[1-9][0-9]{7,14}$/.test(e164)) return undefined;
+	if (e164.startsWith('+62') && !/^\+62[1-9][0-9]{7,12}$/.test(e164)) return undefined;
+	return e164;
+}

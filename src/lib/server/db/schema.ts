@@ -1,0 +1,3 @@
+export * from '../auth/schema.ts';
+export * from '../directory/schema.ts';
+export * from '../platform/schema.ts';

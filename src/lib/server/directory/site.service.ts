@@ -1,0 +1,146 @@
+import { asc, eq, or, sql, and, count } from 'drizzle-orm';
+import { db } from '../db/client.ts';
+import { isUuid, slugTaken } from './common.ts';
+import { site, tenancy } from './schema.ts';
+import { Permission, requireAccess } from '../auth/access.ts';
+import type { Actor } from '../auth/actor.ts';
+import { audit } from '../platform/audit.ts';
+import { enqueue } from '../platform/outbox.ts';
+import { AppError, notFound } from '../platform/errors.ts';
+import { afterCursor, page, type Paged } from '../platform/paging.ts';
+import { checkRegion, regions } from './regions.ts';
+import { parse } from '../../schemas/validate.ts';
+import { zCreateSite, zUpdateSite } from '../../schemas/directory.ts';
+import type { Page } from '../../schemas/common.ts';
+
+type SiteRow = typeof site.$inferSelect;
+
+export interface PublicSite {
+	id: string;
+	slug: string;
+	name: string;
+	kind: SiteRow['kind'];
+	timeZone: string;
+	provinceCode: string;
+	provinceName: string;
+	regencyCode: string;
+	regencyName: string;
+	address: string;
+	description: string;
+	contactEmail: string | null;
+	contactPhone: string | null;
+	website: string | null;
+	openingHours: SiteRow['openingHours'];
+	offers: string[];
+	tenantCount: number;
+	updatedAt: string;
+}
+
+async function toPublicSite(row: SiteRow, tenantCount = 0): Promise<PublicSite> {
+	const r = await regions();
+	return {
+		id: row.id,
+		slug: row.slug,
+		name: row.name,
+		kind: row.kind,
+		timeZone: row.timeZone,
+		provinceCode: row.provinceCode,
+		provinceName: r.byCode.get(row.provinceCode) ?? row.provinceCode,
+		regencyCode: row.regencyCode,
+		regencyName: r.byCode.get(row.regencyCode) ?? row.regencyCode,
+		address: row.address,
+		description: row.description,
+		contactEmail: row.contactEmail,
+		contactPhone: row.contactPhone,
+		website: row.website,
+		openingHours: row.openingHours,
+		offers: row.offers,
+		tenantCount,
+		updatedAt: row.updatedAt.toISOString()
+	};
+}
+
+const activeTenants = () =>
+	db()
+	.select({ siteId: tenancy.siteId, n: count().as('n') })
+	.from(tenancy)
+	.where(eq(tenancy.status, 'active'))
+	.groupBy(tenancy.siteId)
+	.as('t');
+
+/** Public list of sites, by name. */
+export async function findSites(p: Page): Promise<Paged<PublicSite>> {
+	const t = activeTenants();
+	const rows = await db()
+		.select({ site, n: t.n })
+		.from(site)
+		.leftJoin(t, eq(t.siteId, site.id))
+		.where(afterCursor(site.name, site.id, p.cursor))
+		.orderBy(asc(site.name), asc(site.id))
+		.limit(p.limit + 1);
+	const items = await Promise.all(rows.map((r) => toPublicSite(r.site, Number(r.n ?? 0))));
+	return page(items, p.limit, (s) => [s.name, s.id], (s) => s);
+}
+
+
+/** A site by id or slug; NOT_FOUND otherwise. */
+export async function getSiteRow(idOrSlug: string): Promise<SiteRow> {
+	const [row] = await db()
+		.select()
+		.from(site)
+		.where(isUuid(idOrSlug) ? or(eq(site.id, idOrSlug), eq(site.slug, idOrSlug)) : eq(site.slug, idOrSlug));
+	if (!row) throw notFound('err_site_not_found');
+	return row;
+}
+
+export async function getSite(idOrSlug: string): Promise<PublicSite> {
+	const row = await getSiteRow(idOrSlug);
+	const [c] = await db()
+		.select({ n: count() })
+		.from(tenancy)
+		.where(and(eq(tenancy.siteId, row.id), eq(tenancy.status, 'active')));
+	return toPublicSite(row, c?.n ?? 0);
+}
+
+async function assertRegion(provinceCode: string, regencyCode: string) {
+	const key = await checkRegion(provinceCode, regencyCode);
+	if (key) throw new AppError('VALIDATION', 'err_validation', {}, [{ field: key === 'err_region_province' ? 'provinceCode' : 'regencyCode', key }]);
+}
+
+
+export async function createSite(actor: Actor, input: unknown): Promise<PublicSite> {
+	await requireAccess(actor, Permission.SiteCreate, null);
+	const data = parse(zCreateSite, input);
+	await assertRegion(data.provinceCode, data.regencyCode);
+	const row = await db()
+		.transaction(async (tx) => {
+			const [created] = await tx.insert(site).values(data).returning();
+			if (!created) throw new Error('insert returned nothing');
+			await audit(tx, actor, { action: 'site.create', siteId: created.id, targetType: 'site', targetId: created.id, after: created });
+			await enqueue(tx, 'event', { type: 'site.created', siteId: created.id });
+			return created;
+		})
+		.catch(slugTaken);
+	return toPublicSite(row);
+}
+
+export async function updateSite(actor: Actor, idOrSlug: string, input: unknown): Promise<PublicSite> {
+	const before = await getSiteRow(idOrSlug);
+	await requireAccess(actor, Permission.SiteUpdate, { siteId: before.id });
+	const data = parse(zUpdateSite, input);
+	await assertRegion(data.provinceCode ?? before.provinceCode, data.regencyCode ?? before.regencyCode);
+	const row = await db()
+		.transaction(async (tx) => {
+			const [updated] = await tx
+				.update(site)
+				.set({ ...data, updatedAt: sql`now()` })
+				.where(eq(site.id, before.id))
+				.returning();
+			if (!updated) throw notFound('err_site_not_found');
+			await audit(tx, actor, { action: 'site.update', siteId: before.id, targetType: 'site', targetId: before.id, before, after: updated });
+			await enqueue(tx, 'event', { type: 'site.updated', siteId: before.id });
+			return updated;
+		})
+		.catch(slugTaken);
+	return toPublicSite(row);
+}

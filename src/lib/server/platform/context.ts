@@ -1,0 +1,12 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+/** Per-request values reachable from services without threading them through every call. */
+export interface RequestContext {
+	requestId: string;
+}
+
+export const requestContext = new AsyncLocalStorage<RequestContext>();
+
+export function currentRequestId(): string | undefined {
+	return requestContext.getStore()?.requestId;
+}

@@ -1,0 +1,38 @@
+import { and, eq, gt, or, type SQL, type Column } from 'drizzle-orm';
+import { AppError } from './errors.ts';
+
+/** Keyset paging over (sort column, id): stable under inserts, no OFFSET scans. */
+export interface Paged<T> {
+	items: T[];
+	nextCursor: string | null;
+}
+
+type Key = [string | number, string | number];
+
+export function decodeCursor(cursor: string | undefined): Key | undefined {
+	if (!cursor) return undefined;
+	try {
+		const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+		if (Array.isArray(v) && v.length === 2) return v as Key;
+	} catch {
+		/* fall through */
+	}
+	throw new AppError('BAD_REQUEST', 'err_cursor');
+}
+
+export function afterCursor(sort: Column, id: Column, cursor: string | undefined): SQL | undefined {
+	const key = decodeCursor(cursor);
+	if (!key) return undefined;
+	return or(gt(sort, key[0]), and(eq(sort, key[0]), gt(id, key[1])));
+}
+
+/** Fetch limit+1 rows, return `limit` and the cursor of the last one when more exist. */
+export function page<R, T>(rows: R[], limit: number, key: (r: R) => Key, map: (r: R) => T): Paged<T> {
+	const more = rows.length > limit;
+	const kept = more ? rows.slice(0, limit) : rows;
+	const last = kept[kept.length - 1];
+	return {
+		items: kept.map(map),
+		nextCursor: more && last ? Buffer.from(JSON.stringify(key(last))).toString('base64url') : null
+	};
+}

@@ -1,0 +1,26 @@
+import type { Actions, PageServerLoad } from './$types';
+import { signedIn } from '$lib/server/http/guard';
+import { getSite, updateSite } from '$lib/server/directory/site.service';
+import { regions } from '$lib/server/directory/regions';
+import { attempt, formValues, orError } from '$lib/server/http/form';
+import { siteInput } from '$lib/server/http/site-form';
+
+export const load: PageServerLoad = async (event) => {
+	signedIn(event);
+	const [s, r] = await Promise.all([orError(event.locals.locale, () => getSite(event.params.slug)), regions()]);
+	const hours = (d: '1' | '6') => s.openingHours[d]?.[0]?.join('-') ?? '';
+	return {
+		site: s,
+		values: { ...s, contactEmail: s.contactEmail ?? '', contactPhone: s.contactPhone ?? '', website: s.website ?? '', offers: s.offers.join(', '), hoursWeekday: hours('1'), hoursSaturday: hours('6') } as Record<string, string>,
+		regions: { provinces: r.provinces, regencies: r.regencies }
+	};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const me = signedIn(event);
+		const values = formValues(await event.request.formData());
+		const res = await attempt(event.locals.locale, values, () => updateSite(me, event.params.slug, siteInput(values)));
+		return 'status' in res ? res : { saved: true };
+	}
+};

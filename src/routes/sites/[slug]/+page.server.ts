@@ -1,0 +1,19 @@
+import { orError } from '$lib/server/http/form';
+import type { PageServerLoad } from './$types';
+import { getSite } from '$lib/server/directory/site.service';
+import { findTenancies } from '$lib/server/directory/org.service';
+import { can, Permission } from '$lib/server/auth/access';
+
+export const load: PageServerLoad = async ({ params, locals }) => {
+	const site = await orError(locals.locale, () => getSite(params.slug));
+	const tenants = (await findTenancies(site.id, { limit: 200 })).items.filter((t) => t.status === 'active');
+	const target = { siteId: site.id };
+	return {
+		site,
+		tenants,
+		canEdit: await can(locals.actor, Permission.SiteUpdate, target),
+		canRoles: await can(locals.actor, Permission.RoleRead, target),
+		canTenancies: await can(locals.actor, Permission.TenancyManage, target),
+		canAudit: await can(locals.actor, Permission.AuditRead, target)
+	};
+};

@@ -1,0 +1,170 @@
+import crypto from 'node:crypto';
+import { describe, it, expect, beforeAll } from 'vitest';
+import { count } from 'drizzle-orm';
+import type { RequestEvent } from '@sveltejs/kit';
+import { useTestDb } from './db.ts';
+import { makeSite, makeUser, siteInput } from './factories.ts';
+import { apiRoutes, type ApiRoute } from '../src/lib/server/api/routes.ts';
+import { db } from '../src/lib/server/db/client.ts';
+import { site, organization, orgMember, tenancy, siteRole, invitation } from '../src/lib/server/directory/schema.ts';
+import { apiToken, auditLog } from '../src/lib/server/platform/schema.ts';
+import { user } from '../src/lib/server/auth/schema.ts';
+import { anonymous, type Actor, type Role } from '../src/lib/server/auth/actor.ts';
+import { createOrg } from '../src/lib/server/directory/org.service.ts';
+import { createToken } from '../src/lib/server/auth/tokens.service.ts';
+
+useTestDb();
+
+type Handler = (e: RequestEvent) => Promise<Response>;
+const modules = import.meta.glob<Record<string, Handler>>('../src/routes/api/v1/**/+server.ts', { eager: true });
+
+/** '/sites/{site}' → '../src/routes/api/v1/sites/[site]/+server.ts' */
+const fileOf = (path: string) => `../src/routes/api/v1${path.replace(/\{(\w+)\}/g, '[$1]')}/+server.ts`;
+
+const roles: Role[] = ['network_admin', 'site_manager', 'site_staff', 'mentor', 'reviewer', 'member', 'client'];
+const uid = () => crypto.randomBytes(4).toString('hex');
+
+function call(route: ApiRoute, actor: Actor, params: Record<string, string>, opts: { body?: unknown; query?: string } = {}) {
+	const handler = modules[fileOf(route.path)]![route.method.toUpperCase()]!;
+	const path = `/api/v1${route.path.replace(/\{(\w+)\}/g, (_m, p: string) => params[p]!)}`;
+	const url = new URL(`http://taman.test${path}${opts.query ? `?${opts.query}` : ''}`);
+	const request = new Request(url, {
+		method: route.method.toUpperCase(),
+		headers: { 'content-type': 'application/json', origin: url.origin },
+		body: opts.body === undefined ? undefined : JSON.stringify(opts.body)
+	});
+	return handler({ request, url, params, locals: { actor, locale: 'en', requestId: 'test', theme: '' } } as unknown as RequestEvent);
+}
+
+const tables = { site, organization, orgMember, tenancy, siteRole, invitation, apiToken, user };
+async function snapshot() {
+	const out: Record<string, number> = {};
+	for (const [k, t] of Object.entries(tables)) out[k] = (await db().select({ n: count() }).from(t))[0]!.n;
+	return out;
+}
+const denials = async () => (await db().select({ n: count() }).from(auditLog).where((await import('drizzle-orm')).eq(auditLog.outcome, 'denied')))[0]!.n;
+
+describe('authorization matrix', () => {
+	let own: { id: string; slug: string };
+	let other: { id: string; slug: string };
+	const actors: Record<string, Actor> = {};
+
+	beforeAll(async () => {
+		own = await makeSite();
+		other = await makeSite();
+		actors.anonymous = anonymous;
+		for (const r of roles) actors[r] = await makeUser(r, r === 'network_admin' ? undefined : own.id);
+	});
+
+	it('every handler is in the route table and every route has a handler', () => {
+		const declared = new Set(apiRoutes.map((r) => `${r.method.toUpperCase()} ${fileOf(r.path)}`));
+		const found = new Set<string>();
+		for (const [file, mod] of Object.entries(modules))
+			for (const m of Object.keys(mod)) if (/^(GET|POST|PATCH|PUT|DELETE)$/.test(m)) found.add(`${m} ${file}`);
+		expect([...found].filter((x) => !declared.has(x))).toEqual([]);
+		expect([...declared].filter((x) => !found.has(x))).toEqual([]);
+	});
+
+	it('the OpenAPI 3.1 document describes every route', async () => {
+		const route = apiRoutes.find((r) => r.path === '/openapi.json')!;
+		const doc = (await (await call(route, anonymous, {})).json()) as { openapi: string; paths: Record<string, Record<string, unknown>> };
+		expect(doc.openapi).toBe('3.1.0');
+		for (const r of apiRoutes) expect(doc.paths[`/api/v1${r.path}`]?.[r.method], `${r.method} ${r.path}`).toBeDefined();
+	});
+
+	/** Fresh inputs for one call, so successful calls never collide with each other. */
+	async function inputs(route: ApiRoute, target: { id: string; slug: string }, who: Actor) {
+		const params: Record<string, string> = { site: target.slug };
+		let body: unknown;
+		let query: string | undefined;
+		const founder = await makeUser();
+		const org = await createOrg(founder, { name: `Org ${uid()}`, slug: `org-${uid()}`, kind: 'startup' });
+		params.org = org.slug;
+		params.userId = founder.userId;
+		switch (`${route.method} ${route.path}`) {
+			case 'post /sites':
+				body = siteInput();
+				break;
+			case 'patch /sites/{site}':
+				body = { description: `diubah ${uid()}` };
+				break;
+			case 'post /sites/{site}/invitations':
+				body = { email: `undangan-${uid()}@example.id`, role: 'mentor' };
+				break;
+			case 'delete /roles/{id}': {
+				const holder = await makeUser('member', target.id);
+				params.id = (await db().select().from(siteRole)).find((r) => r.userId === holder.userId)!.id;
+				break;
+			}
+			case 'post /tenancies':
+				body = { orgId: org.id, siteId: target.id, startsOn: '2026-01-01' };
+				break;
+			case 'post /organizations':
+				body = { name: 'Studio Baru', slug: `studio-${uid()}`, kind: 'studio' };
+				break;
+			case 'patch /organizations/{org}':
+				body = { description: 'baru' };
+				break;
+			case 'post /organizations/{org}/members':
+				body = { email: (await makeUser()).email, title: 'Animator' };
+				break;
+			case 'get /people/{id}':
+				params.id = (await makeUserPublic()).userId;
+				break;
+			case 'patch /me':
+				body = { bio: 'Halo' };
+				break;
+			case 'post /tokens':
+				body = { name: 'ci', scope: 'read' };
+				break;
+			case 'delete /tokens/{id}':
+				// Someone else's token: only its owner may revoke it.
+				params.id = (await createToken(founder, { name: 't', scope: 'read' })).id;
+				break;
+			case 'get /audit':
+				query = `site=${target.slug}`;
+				break;
+		}
+		void who;
+		return { params, body, query };
+	}
+
+	async function makeUserPublic() {
+		const u = await makeUser();
+		await db().update(user).set({ publicProfile: true });
+		return u;
+	}
+
+	function expected(route: ApiRoute, who: string, target: 'own' | 'other'): number[] {
+		const ok = route.method === 'post' ? [201] : route.method === 'delete' ? [204] : [200];
+		if (route.allow === 'anyone') return ok;
+		if (who === 'anonymous') return [401];
+		if (route.allow === 'signed_in') return ok;
+		if (route.allow === 'self') return [404];
+		if (who === 'network_admin') return ok;
+		if (route.allow === 'org_admin') return [403];
+		const held = target === 'own' && route.path !== '/sites' && (route.allow as Role[]).includes(who as Role);
+		return held ? ok : [403];
+	}
+
+	for (const route of apiRoutes) {
+		it(`${route.method.toUpperCase()} ${route.path}`, async () => {
+			for (const who of ['anonymous', ...roles]) {
+				for (const target of ['own', 'other'] as const) {
+					const t = target === 'own' ? own : other;
+					const { params, body, query } = await inputs(route, t, actors[who]!);
+					const before = await snapshot();
+					const deniedBefore = await denials();
+					const res = await call(route, actors[who]!, params, { body, query });
+					const want = expected(route, who, target);
+					expect(want, `${route.method} ${route.path} as ${who} at ${target} site → ${res.status} ${res.status >= 400 ? await res.clone().text() : ''}`).toContain(res.status);
+					if (res.status >= 400) {
+						expect(await snapshot(), `${route.method} ${route.path} as ${who}: denied but changed`).toEqual(before);
+						expect(res.headers.get('content-type')).toBe('application/problem+json');
+						if (res.status === 401 || res.status === 403) expect(await denials()).toBeGreaterThan(deniedBefore);
+					}
+				}
+			}
+		});
+	}
+});

@@ -1,0 +1,141 @@
+import { describe, it, expect } from 'vitest';
+import { useTestDb } from './db.ts';
+import { makeSite, makeUser, siteInput, auditCount, countRows } from './factories.ts';
+import { createSite, updateSite, getSite } from '../src/lib/server/directory/site.service.ts';
+import { createOrg, findOrgs, updateOrg, addMember, createTenancy, getOrg } from '../src/lib/server/directory/org.service.ts';
+import { site, organization } from '../src/lib/server/directory/schema.ts';
+import { anonymous } from '../src/lib/server/auth/actor.ts';
+import { AppError } from '../src/lib/server/platform/errors.ts';
+
+useTestDb();
+
+async function error(p: Promise<unknown>): Promise<AppError> {
+	try {
+		await p;
+	} catch (e) {
+		if (e instanceof AppError) return e;
+		throw e;
+	}
+	throw new Error('expected an AppError');
+}
+
+describe('sites', () => {
+	it('a network admin creates a site; it is audited with its region names', async () => {
+		const admin = await makeUser('network_admin');
+		const s = await createSite(admin, siteInput({ slug: 'technopark-makassar', name: 'Technopark Makassar', timeZone: 'Asia/Makassar', provinceCode: '73', regencyCode: '73.71' }));
+		expect(s.regencyName).toBe('Kota Makassar');
+		expect(s.provinceName).toBe('Sulawesi Selatan');
+		expect((await getSite('technopark-makassar')).timeZone).toBe('Asia/Makassar');
+		expect(await auditCount('site.create', 'ok')).toBe(1);
+	});
+
+	it('a site manager cannot create a site; anonymous gets 401; nothing changes and denials are audited', async () => {
+		const s = await makeSite();
+		const manager = await makeUser('site_manager', s.id);
+		const before = await countRows(site);
+		expect((await error(createSite(manager, siteInput()))).code).toBe('FORBIDDEN');
+		expect((await error(createSite(anonymous, siteInput()))).code).toBe('UNAUTHENTICATED');
+		expect(await countRows(site)).toBe(before);
+		expect(await auditCount('site.create', 'denied')).toBe(2);
+	});
+
+	it('a site manager edits their own site but not another', async () => {
+		const mine = await makeSite();
+		const other = await makeSite();
+		const manager = await makeUser('site_manager', mine.id);
+		expect((await updateSite(manager, mine.slug, { description: 'Pusat animasi' })).description).toBe('Pusat animasi');
+		expect((await error(updateSite(manager, other.slug, { description: 'x' }))).code).toBe('FORBIDDEN');
+		expect((await getSite(other.slug)).description).toBe('');
+	});
+
+	it('bad input names each field and changes nothing', async () => {
+		const admin = await makeUser('network_admin');
+		const before = await countRows(site);
+		const e = await error(createSite(admin, { ...siteInput(), name: 'x'.repeat(500), timeZone: 'Europe/London', isAdmin: true, offers: 'not-a-list' }));
+		expect(e.code).toBe('VALIDATION');
+		const fields = e.fields.map((f) => f.field).sort();
+		expect(fields).toEqual(['isAdmin', 'name', 'offers', 'timeZone']);
+		expect(e.fields.find((f) => f.field === 'name')).toMatchObject({ key: 'err_field_too_long', params: { max: 120 } });
+		expect(e.fields.find((f) => f.field === 'isAdmin')?.key).toBe('err_field_unknown');
+		// A regency outside its province is refused by region data.
+		const r = await error(createSite(admin, siteInput({ provinceCode: '32', regencyCode: '35.07' })));
+		expect(r.fields[0]).toMatchObject({ field: 'regencyCode', key: 'err_region_regency' });
+		expect(await countRows(site)).toBe(before);
+	});
+
+	it('a taken slug is a 409 naming the slug', async () => {
+		const admin = await makeUser('network_admin');
+		const s = await makeSite();
+		const e = await error(createSite(admin, siteInput({ slug: s.slug })));
+		expect(e.code).toBe('CONFLICT');
+		expect(e.fields[0]?.field).toBe('slug');
+	});
+
+	it('phones typed the Indonesian way are stored as E.164', async () => {
+		const admin = await makeUser('network_admin');
+		const s = await createSite(admin, siteInput({ contactPhone: '0812-3456-7890' }));
+		expect(s.contactPhone).toBe('+6281234567890');
+	});
+});
+
+describe('organisations and the directory', () => {
+	it('whoever registers an organisation becomes its admin; others cannot edit it', async () => {
+		const founder = await makeUser();
+		const stranger = await makeUser();
+		const org = await createOrg(founder, { name: 'Sekolahan.id', slug: 'sekolahan-id', kind: 'startup', description: 'Pelatihan Internet of Things untuk sekolah', npwp: '01.234.567.8-901.234', nib: '1234567890123' });
+		expect(org.npwp).toBe('012345678901234'); // legacy 15-digit NPWP, punctuation removed
+		expect((await updateOrg(founder, org.slug, { tags: ['IoT', 'edtech'] })).tags).toEqual(['iot', 'edtech']);
+		expect((await error(updateOrg(stranger, org.slug, { name: 'Diambil alih' }))).code).toBe('FORBIDDEN');
+		expect((await getOrg(anonymous, org.slug)).name).toBe('Sekolahan.id');
+		// The public never sees the tax number.
+		expect((await getOrg(anonymous, org.slug)).npwp).toBeNull();
+	});
+
+	it('validates NIB and NPWP formats', async () => {
+		const founder = await makeUser();
+		const before = await countRows(organization);
+		const e = await error(createOrg(founder, { name: 'PT Ledino', slug: 'ledino', kind: 'startup', nib: '123', npwp: '12' }));
+		expect(e.fields.map((f) => f.key).sort()).toEqual(['err_field_nib', 'err_field_npwp']);
+		expect(await countRows(organization)).toBe(before);
+	});
+
+	it('search finds Indonesian and English word forms, typos, and filters by site and kind', async () => {
+		const founder = await makeUser();
+		const s = await makeSite({ slug: 'aff-singhasari' });
+		const admin = await makeUser('network_admin');
+		const a = await createOrg(founder, { name: 'Arunika Animasi', slug: 'arunika', kind: 'studio', description: 'Studio yang melatih animator muda' });
+		await createOrg(founder, { name: 'Kopi Kode', slug: 'kopi-kode', kind: 'startup', description: 'Software house serving clients in Japan' });
+		await createTenancy(admin, { orgId: a.id, siteId: s.id, startsOn: '2024-02-12' });
+		const names = async (q: object) => (await findOrgs(q, { limit: 10 })).items.map((o) => o.name);
+		expect(await names({ q: 'pelatihan' })).toEqual(['Arunika Animasi']); // melatih ~ pelatihan (stem: latih)
+		expect(await names({ q: 'serve' })).toEqual(['Kopi Kode']); // English stem
+		expect(await names({ q: 'Arunka' })).toEqual(['Arunika Animasi']); // typo, trigram
+		expect(await names({ site: 'aff-singhasari' })).toEqual(['Arunika Animasi']);
+		const startups = await names({ kind: 'startup' });
+		expect(startups).toContain('Kopi Kode');
+		expect(startups).not.toContain('Arunika Animasi');
+	});
+
+	it('org admins add members by e-mail; an unknown e-mail is a clear 404', async () => {
+		const founder = await makeUser();
+		const colleague = await makeUser();
+		const org = await createOrg(founder, { name: 'Ayena Studio', slug: 'ayena', kind: 'studio' });
+		await addMember(founder, org.slug, { email: colleague.email, title: 'Animator' });
+		expect((await getOrg(founder, org.slug)).members.map((m) => m.title).sort()).toEqual(['', 'Animator']);
+		expect((await error(addMember(founder, org.slug, { email: 'nobody@example.id' }))).key).toBe('err_person_not_found');
+		expect((await error(addMember(colleague, org.slug, { email: founder.email }))).code).toBe('FORBIDDEN');
+	});
+
+	it('site staff record tenancies at their own site only', async () => {
+		const mine = await makeSite();
+		const other = await makeSite();
+		const staff = await makeUser('site_staff', mine.id);
+		const founder = await makeUser();
+		const org = await createOrg(founder, { name: 'Kaába Virtual', slug: 'kaaba', kind: 'startup' });
+		await createTenancy(staff, { orgId: org.id, siteId: mine.id, startsOn: '2026-01-01' });
+		expect((await error(createTenancy(staff, { orgId: org.id, siteId: other.id, startsOn: '2026-01-01' }))).code).toBe('FORBIDDEN');
+		const bad = await error(createTenancy(staff, { orgId: org.id, siteId: mine.id, startsOn: '2026-05-01', endsOn: '2026-01-01' }));
+		expect(bad.fields[0]).toMatchObject({ field: 'endsOn', key: 'err_field_date_order' });
+		expect((await getOrg(staff, org.slug)).tenancies).toHaveLength(1);
+	});
+});

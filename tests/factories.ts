@@ -1,0 +1,42 @@
+import crypto from 'node:crypto';
+import { eq, count } from 'drizzle-orm';
+import { db } from '../src/lib/server/db/client.ts';
+import { createVerifiedUser } from '../src/lib/server/auth/account.service.ts';
+import { loadActor } from '../src/lib/server/auth/load-actor.ts';
+import { site, siteRole } from '../src/lib/server/directory/schema.ts';
+import { auditLog } from '../src/lib/server/platform/schema.ts';
+import type { Role, UserActor } from '../src/lib/server/auth/actor.ts';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import type { CreateSite } from '../src/lib/schemas/directory.ts';
+
+const uid = () => crypto.randomBytes(4).toString('hex');
+
+export function siteInput(over: Partial<CreateSite> = {}): CreateSite {
+	return { name: 'Cimahi Techno Park', slug: `ctp-${uid()}`, kind: 'technopark', timeZone: 'Asia/Jakarta', provinceCode: '32', regencyCode: '32.77', address: 'Jl. Baros', description: '', contactEmail: null, contactPhone: null, website: null, openingHours: {}, offers: [], ...over };
+}
+
+export async function makeSite(over: Partial<CreateSite> = {}) {
+	const [row] = await db().insert(site).values(siteInput(over)).returning();
+	return row!;
+}
+
+/** A verified person holding `role` at `siteId` (network_admin: no site), as an acting user. */
+export async function makeUser(role?: Role, siteId?: string, password = 'rahasia-sekali-1'): Promise<UserActor & { password: string }> {
+	const email = `${role ?? 'person'}-${uid()}@example.id`;
+	const id = await createVerifiedUser({ email, password, name: `Uji ${role ?? 'Orang'}`, admin: role === 'network_admin' });
+	if (role && role !== 'network_admin') await db().insert(siteRole).values({ userId: id, siteId: siteId!, role });
+	const actor = (await loadActor(id, 'write', 'session')) as UserActor;
+	return { ...actor, password };
+}
+
+export async function auditCount(action?: string, outcome?: 'ok' | 'denied') {
+	const rows = await db().select().from(auditLog);
+	return rows.filter((r) => (!action || r.action === action) && (!outcome || r.outcome === outcome)).length;
+}
+
+export async function countRows(table: PgTable) {
+	const [r] = await db().select({ n: count() }).from(table);
+	return r!.n;
+}
+
+export { eq };
