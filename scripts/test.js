@@ -1,6 +1,9 @@
 // `npm test`: every test Taman has, failing on the first tier that fails.
-//   1. unit + service tests (vitest; PostgreSQL: embedded, or TEST_DATABASE_URL when set)
-//   2. browser tests (Playwright driving the system Chromium against a fresh `taman start`)
+//   1. types (svelte-check over TypeScript strict, Svelte components included)
+//   2. unit + service tests (vitest; PostgreSQL: embedded, or TEST_DATABASE_URL when set),
+//      including the check that Bahasa Indonesia and English have the same message keys
+//   3. browser tests (Playwright driving the system Chromium against a fresh `taman start`):
+//      flows, the API over HTTP, process lifecycle, accessibility (axe)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 
@@ -12,6 +15,7 @@ function run(cmd, args, env = {}) {
 	if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
+run('npx', ['svelte-check', '--tsconfig', './tsconfig.json', '--fail-on-warnings', '--output', 'human']);
 run('npx', ['vitest', 'run']);
 
 if (!fs.existsSync(CHROMIUM)) {

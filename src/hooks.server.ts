@@ -80,7 +80,8 @@ const i18n: Handle = ({ event, resolve }) =>
 		event.request = request;
 		event.locals.locale = locale === 'en' ? 'en' : 'id';
 		// The browser's runtime reads this cookie first: it must agree with what the server chose.
-		if (event.cookies.get('PARAGLIDE_LOCALE') !== locale)
+		// API responses set no cookie: a script's language comes from its Accept-Language.
+		if (event.cookies.get('PARAGLIDE_LOCALE') !== locale && !event.url.pathname.startsWith('/api/'))
 			setLocaleCookie(event.cookies, locale);
 		const theme = event.cookies.get('theme');
 		event.locals.theme = theme === 'dark' || theme === 'light' ? theme : '';

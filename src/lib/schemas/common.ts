@@ -45,3 +45,6 @@ export const zPage = z.object({
 	cursor: z.string().max(200).optional()
 });
 export type Page = z.infer<typeof zPage>;
+
+/** Ids in paths are looked up only when well-formed; anything else is simply not found. */
+export const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);

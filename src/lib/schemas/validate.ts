@@ -1,8 +1,15 @@
 import type { z } from 'zod';
 import { AppError, type FieldError } from '../server/platform/errors.ts';
 
+/** The value at `path` inside `input` (zod 4 does not report the input of an issue by default). */
+function valueAt(input: unknown, path: PropertyKey[]): unknown {
+	let v = input;
+	for (const k of path) v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined;
+	return v;
+}
+
 /** Turn zod issues into field errors whose keys are in the message catalogue. */
-export function fieldErrors(error: z.ZodError): FieldError[] {
+export function fieldErrors(error: z.ZodError, input?: unknown): FieldError[] {
 	const out: FieldError[] = [];
 	for (const issue of error.issues) {
 		const field = issue.path.join('.') || '_';
@@ -20,7 +27,7 @@ export function fieldErrors(error: z.ZodError): FieldError[] {
 				else out.push({ field, key: issue.origin === 'string' ? 'err_field_too_short' : 'err_field_too_small', params: { min: Number(issue.minimum) } });
 				break;
 			case 'invalid_type':
-				out.push({ field, key: issue.input === undefined ? 'err_field_required' : 'err_field_type', params: { expected: String(issue.expected) } });
+				out.push({ field, key: valueAt(input, issue.path) === undefined ? 'err_field_required' : 'err_field_type', params: { expected: String(issue.expected) } });
 				break;
 			case 'unrecognized_keys':
 				for (const k of issue.keys) out.push({ field: [...issue.path, k].join('.'), key: 'err_field_unknown' });
@@ -44,5 +51,5 @@ const formatKeys = { err_field_format_email: 1, err_field_format_url: 1, err_fie
 export function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
 	const res = schema.safeParse(input);
 	if (res.success) return res.data;
-	throw new AppError('VALIDATION', 'err_validation', {}, fieldErrors(res.error));
+	throw new AppError('VALIDATION', 'err_validation', {}, fieldErrors(res.error, input));
 }

@@ -8,6 +8,7 @@ import type { Actor } from './actor.ts';
 import { audit } from '../platform/audit.ts';
 import { notFound } from '../platform/errors.ts';
 import { parse } from '../../schemas/validate.ts';
+import { isUuid } from '../../schemas/common.ts';
 import { loadActor } from './load-actor.ts';
 
 export const zCreateToken = z.strictObject({
@@ -63,7 +64,7 @@ export async function findTokens(actor: Actor) {
 
 export async function revokeToken(actor: Actor, id: string) {
 	const me = await requireUser(actor, Permission.TokenManage);
-	if (!z.uuid().safeParse(id).success) throw notFound('err_token_not_found');
+	if (!isUuid(id)) throw notFound('err_token_not_found');
 	await db().transaction(async (tx) => {
 		const [row] = await tx
 			.update(apiToken)

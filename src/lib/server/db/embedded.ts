@@ -166,6 +166,13 @@ export async function openEmbedded(opts: EmbeddedOptions): Promise<EmbeddedHandl
 	const dataDir = opts.dataDir;
 	const pgDir = path.join(dataDir, 'pg');
 	fs.mkdirSync(dataDir, { recursive: true });
+	// As root, PostgreSQL runs as the `postgres` user, which must be able to pass through the data
+	// folder (search permission only: it still cannot list it or read Taman's own files there).
+	const asRoot = os.userInfo().uid === 0;
+	if (asRoot) {
+		const { mode } = fs.statSync(dataDir);
+		if (!(mode & 0o001)) fs.chmodSync(dataDir, mode | 0o001);
+	}
 
 	const lock = tryLock(dataDir);
 	if (!lock.ok) {
@@ -194,7 +201,7 @@ export async function openEmbedded(opts: EmbeddedOptions): Promise<EmbeddedHandl
 			password: state.password,
 			authMethod: 'scram-sha-256',
 			persistent: true,
-			createPostgresUser: os.userInfo().uid === 0,
+			createPostgresUser: asRoot,
 			initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
 			postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
 			onLog: () => {},

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, sql, inArray, type SQL } from 'drizzle-orm';
 import { db } from '../db/client.ts';
-import { isUuid, slugTaken } from './common.ts';
+import { slugTaken } from './common.ts';
+import { isUuid } from '../../schemas/common.ts';
 import { organization, orgMember, tenancy, site } from './schema.ts';
 import { user } from '../auth/schema.ts';
 import { Permission, can, requireAccess } from '../auth/access.ts';

@@ -9,6 +9,7 @@ import { audit } from '../platform/audit.ts';
 import { enqueue } from '../platform/outbox.ts';
 import { AppError, notFound } from '../platform/errors.ts';
 import { parse } from '../../schemas/validate.ts';
+import { isUuid } from '../../schemas/common.ts';
 import { zInvite } from '../../schemas/directory.ts';
 import { getSiteRow } from './site.service.ts';
 import { readConfig } from '../config.ts';
@@ -99,6 +100,7 @@ export async function acceptInvitation(actor: Actor, token: string) {
 }
 
 export async function revokeRole(actor: Actor, roleId: string) {
+	if (!isUuid(roleId)) throw notFound('err_role_not_found');
 	const [r] = await db().select().from(siteRole).where(eq(siteRole.id, roleId));
 	if (!r) throw notFound('err_role_not_found');
 	if (!r.siteId) {

@@ -1,6 +1,7 @@
 import { asc, eq, or, sql, and, count } from 'drizzle-orm';
 import { db } from '../db/client.ts';
-import { isUuid, slugTaken } from './common.ts';
+import { slugTaken } from './common.ts';
+import { isUuid } from '../../schemas/common.ts';
 import { site, tenancy } from './schema.ts';
 import { Permission, requireAccess } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';

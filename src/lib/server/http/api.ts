@@ -58,7 +58,7 @@ export async function list<T extends object>(event: RequestEvent, result: { item
 			headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}.csv"` }
 		});
 	if (format === 'xlsx')
-		return new Response(await toXlsx(result.items, columns, name), {
+		return new Response(Buffer.from(await toXlsx(result.items, columns, name)), {
 			headers: {
 				'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 				'content-disposition': `attachment; filename="${name}.xlsx"`

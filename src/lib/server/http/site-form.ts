@@ -1,4 +1,5 @@
 import { commaList } from './form.ts';
+import type { PublicSite } from '../directory/site.service.ts';
 
 const range = (v: string | undefined): [string, string][] => {
 	const m = /^\s*(\d{2}:\d{2})\s*[-–]\s*(\d{2}:\d{2})\s*$/.exec(v ?? '');
@@ -26,5 +27,26 @@ export function siteInput(v: Record<string, string>) {
 		website: v.website,
 		openingHours,
 		offers: commaList(v.offers)
+	};
+}
+
+/** A stored site as the values of the site form: the inverse of `siteInput`. */
+export function siteFormValues(s: PublicSite): Record<string, string> {
+	const hours = (d: '1' | '6') => s.openingHours[d]?.[0]?.join('-') ?? '';
+	return {
+		name: s.name,
+		slug: s.slug,
+		kind: s.kind,
+		timeZone: s.timeZone,
+		provinceCode: s.provinceCode,
+		regencyCode: s.regencyCode,
+		address: s.address,
+		description: s.description,
+		contactEmail: s.contactEmail ?? '',
+		contactPhone: s.contactPhone ?? '',
+		website: s.website ?? '',
+		offers: s.offers.join(', '),
+		hoursWeekday: hours('1'),
+		hoursSaturday: hours('6')
 	};
 }

@@ -3,15 +3,14 @@ import { signedIn } from '$lib/server/http/guard';
 import { getSite, updateSite } from '$lib/server/directory/site.service';
 import { regions } from '$lib/server/directory/regions';
 import { attempt, formValues, orError } from '$lib/server/http/form';
-import { siteInput } from '$lib/server/http/site-form';
+import { siteFormValues, siteInput } from '$lib/server/http/site-form';
 
 export const load: PageServerLoad = async (event) => {
 	signedIn(event);
 	const [s, r] = await Promise.all([orError(event.locals.locale, () => getSite(event.params.slug)), regions()]);
-	const hours = (d: '1' | '6') => s.openingHours[d]?.[0]?.join('-') ?? '';
 	return {
 		site: s,
-		values: { ...s, contactEmail: s.contactEmail ?? '', contactPhone: s.contactPhone ?? '', website: s.website ?? '', offers: s.offers.join(', '), hoursWeekday: hours('1'), hoursSaturday: hours('6') } as Record<string, string>,
+		values: siteFormValues(s),
 		regions: { provinces: r.provinces, regencies: r.regencies }
 	};
 };

@@ -1,0 +1,147 @@
+#!/usr/bin/env node
+// `npm run bench`: Taman's figures, each against a baseline measured in the same run.
+//
+//   1. Throughput: GET /api/v1/sites and the public page /sites/cimahi-techno-park on a real
+//      `taman start` (embedded PostgreSQL, demo data), against bench/floor.js — a bare node:http
+//      server running the same SQL on the same database. Target: Taman ≥ 0.5× the floor.
+//   2. Idle RSS of the Taman process (demo data, after the load, settled). Target: ≤ 150 MB.
+//   3. First-load JavaScript of the public pages: every script a page loads on first visit
+//      (read from the served HTML), gzipped, from build/client. Target: ≤ 100 KB.
+//
+// Needs a build (`npm run build`). Options: --duration <s> (default 10), --connections <n> (10).
+import { spawn, fork } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+
+const { values: opts } = parseArgs({ options: { duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '10' } } });
+const duration = Number(opts.duration);
+const connections = Number(opts.connections);
+const root = path.resolve(import.meta.dirname, '..');
+if (!fs.existsSync(path.join(root, 'build/handler.js'))) {
+	console.error('No build: run `npm run build` first.');
+	process.exit(1);
+}
+
+const TAMAN = 3401;
+const FLOOR = 3402;
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'taman-bench-'));
+const children = [];
+const cleanup = () => {
+	for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
+};
+process.on('exit', cleanup);
+
+async function waitFor(url, child) {
+	for (let i = 0; i < 600; i++) {
+		if (child.exitCode !== null) throw new Error(`${url}: process exited (${child.exitCode})`);
+		try {
+			if ((await fetch(url)).ok) return;
+		} catch {
+			/* not up yet */
+		}
+		await new Promise((r) => setTimeout(r, 200));
+	}
+	throw new Error(`${url} did not come up`);
+}
+
+const rssMb = (pid) => {
+	const line = fs.readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+	return Number(line.split(/\s+/)[1]) / 1024;
+};
+
+function load(url) {
+	return new Promise((resolve, reject) => {
+		autocannon({ url, connections, duration, pipelining: 1 }, (err, r) => {
+			if (err) return reject(err);
+			if (r.non2xx || r.errors) return reject(new Error(`${url}: ${r.non2xx} non-2xx, ${r.errors} errors`));
+			resolve(r);
+		});
+	});
+}
+const warm = (url) => new Promise((resolve) => autocannon({ url, connections, duration: 2 }, resolve));
+
+// 1. Taman, as a user runs it.
+console.log(`Starting Taman (data in ${dataDir}) …`);
+const taman = spawn(process.execPath, ['bin/taman.js', 'start'], {
+	cwd: root,
+	env: { ...process.env, PORT: String(TAMAN), ORIGIN: `http://127.0.0.1:${TAMAN}`, TAMAN_DATA_DIR: dataDir, TAMAN_DEMO: '1', LOG_LEVEL: 'warn', DATABASE_URL: '', NODE_ENV: 'production' },
+	stdio: ['ignore', 'ignore', 'inherit']
+});
+children.push(taman);
+await waitFor(`http://127.0.0.1:${TAMAN}/readyz`, taman);
+
+// The floor, on the same embedded database.
+const state = JSON.parse(fs.readFileSync(path.join(dataDir, 'embedded.json'), 'utf8'));
+const databaseUrl = `postgres://taman:${encodeURIComponent(state.password)}@127.0.0.1:${state.port}/taman`;
+const floor = fork(path.join(root, 'bench/floor.js'), { env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(FLOOR) }, stdio: 'inherit' });
+children.push(floor);
+await waitFor(`http://127.0.0.1:${FLOOR}/api/v1/sites`, floor);
+
+// The two servers must answer with the same data.
+const [a, b] = await Promise.all([TAMAN, FLOOR].map(async (p) => (await (await fetch(`http://127.0.0.1:${p}/api/v1/sites`)).json()).items.map((s) => s.slug)));
+if (JSON.stringify(a) !== JSON.stringify(b)) throw new Error(`Taman and the floor disagree:\n${a}\n${b}`);
+
+const targets = [
+	['GET /api/v1/sites', '/api/v1/sites'],
+	['GET /sites/cimahi-techno-park (page)', '/sites/cimahi-techno-park']
+];
+const rows = [];
+for (const [name, p] of targets) {
+	for (const port of [FLOOR, TAMAN]) await warm(`http://127.0.0.1:${port}${p}`);
+	const f = await load(`http://127.0.0.1:${FLOOR}${p}`);
+	const t = await load(`http://127.0.0.1:${TAMAN}${p}`);
+	rows.push({ name, floor: f.requests.average, taman: t.requests.average, p99: t.latency.p99, floorP99: f.latency.p99 });
+	console.log(`${name}: floor ${f.requests.average.toFixed(0)} req/s, Taman ${t.requests.average.toFixed(0)} req/s`);
+}
+
+// 2. Idle RSS after the load has settled.
+await new Promise((r) => setTimeout(r, 5000));
+global.gc?.();
+const rss = rssMb(taman.pid);
+
+// 3. First-load JavaScript of the public pages.
+const client = path.join(root, 'build/client');
+const gz = new Map();
+const gzipSize = (file) => {
+	if (!gz.has(file)) gz.set(file, zlib.gzipSync(fs.readFileSync(path.join(client, file))).length);
+	return gz.get(file);
+};
+const js = [];
+for (const page of ['/', '/sites', '/sites/cimahi-techno-park', '/directory', '/signin']) {
+	const html = await (await fetch(`http://127.0.0.1:${TAMAN}${page}`)).text();
+	const files = new Set([...html.matchAll(/(?:href|src)="(\/_app\/[^"]+\.js)"|import\("(\/_app\/[^"]+\.js)"\)/g)].map((m) => (m[1] ?? m[2]).slice(1)));
+	// Statically imported chunks that are not preloaded would load too: follow imports.
+	const queue = [...files];
+	while (queue.length) {
+		const f = queue.pop();
+		const src = fs.readFileSync(path.join(client, f), 'utf8');
+		for (const m of src.matchAll(/(?:from|import)\s*"(\.{1,2}\/[^"]+\.js)"/g)) {
+			const dep = path.posix.normalize(path.posix.join(path.posix.dirname(f), m[1]));
+			if (!files.has(dep)) (files.add(dep), queue.push(dep));
+		}
+	}
+	const bytes = [...files].reduce((n, f) => n + gzipSize(f), 0);
+	js.push({ page, files: files.size, kb: bytes / 1024 });
+}
+
+cleanup();
+fs.rmSync(dataDir, { recursive: true, force: true });
+
+const ok = (b) => (b ? 'yes' : '**no**');
+const lines = [
+	`Run on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${os.cpus().length} cores, \`npm run bench -- --duration ${duration} --connections ${connections}\`.`,
+	'',
+	'| Figure | Floor | Taman | Ratio | Target | Met |',
+	'|---|---:|---:|---:|---|---|',
+	...rows.map((r) => `| ${r.name}, req/s (p99 ms) | ${r.floor.toFixed(0)} (${r.floorP99}) | ${r.taman.toFixed(0)} (${r.p99}) | ${(r.taman / r.floor).toFixed(2)}× | ≥ 0.5× | ${ok(r.taman / r.floor >= 0.5)} |`),
+	`| Idle RSS of the Taman process, MB | | ${rss.toFixed(0)} | | ≤ 150 | ${ok(rss <= 150)} |`,
+	...js.map((j) => `| First-load JS of ${j.page}, KB gzip (${j.files} files) | | ${j.kb.toFixed(1)} | | ≤ 100 | ${ok(j.kb <= 100)} |`)
+];
+console.log('\n' + lines.join('\n'));
+fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true });
+fs.writeFileSync(path.join(root, 'bench/results/latest.md'), lines.join('\n') + '\n');
+process.exit(0);

@@ -1,0 +1,86 @@
+// axe on the main pages, signed out and signed in, light and dark: no serious or critical violation.
+import { test, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+async function audit(page: Page, path: string) {
+	const res = await page.goto(path);
+	expect(res?.status(), path).toBeLessThan(400);
+	const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+	const bad = result.violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('\n    ')}`);
+	expect(bad, `${path}\n  ${bad.join('\n  ')}`).toEqual([]);
+}
+
+const publicPages = ['/', '/sites', '/sites/cimahi-techno-park', '/directory', '/directory?tab=people', '/directory?q=animasi', '/signin', '/signup', '/forgot-password', '/api/docs'];
+const memberPages = ['/dashboard', '/account', '/account/tokens', '/organizations/new'];
+const managerPages = ['/dashboard', '/sites/cimahi-techno-park/roles', '/sites/cimahi-techno-park/tenants', '/audit'];
+const adminPages = ['/admin/sites', '/admin/sites/new', '/admin/sites/cimahi-techno-park'];
+
+async function signIn(page: Page, email: string) {
+	await page.goto('/signin');
+	await page.getByLabel('Surel').fill(email);
+	await page.getByLabel('Kata sandi').fill('taman-demo-2026');
+	await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+	await expect(page).toHaveURL(/\/dashboard/);
+}
+
+for (const theme of ['light', 'dark'] as const) {
+	test.describe(`${theme} theme`, () => {
+		test.beforeEach(async ({ context, baseURL }) => {
+			await context.addCookies([{ name: 'theme', value: theme, url: baseURL! }]);
+		});
+
+		test('public pages', async ({ page }) => {
+			for (const p of publicPages) await audit(page, p);
+			// An organisation page, reached from the directory.
+			await page.goto('/directory');
+			await page.getByTestId('results').getByRole('link').first().click();
+			await audit(page, new URL(page.url()).pathname);
+		});
+
+		test('a member\'s pages', async ({ page }) => {
+			await signIn(page, 'anggota@taman.demo');
+			for (const p of memberPages) await audit(page, p);
+		});
+
+		test('a site manager\'s pages', async ({ page }) => {
+			await signIn(page, 'manajer.cimahi@taman.demo');
+			for (const p of managerPages) await audit(page, p);
+		});
+
+		test('a network admin\'s pages', async ({ page }) => {
+			await signIn(page, 'admin@taman.demo');
+			for (const p of adminPages) await audit(page, p);
+		});
+	});
+}
+
+test('the main flow works from the keyboard alone', async ({ page }) => {
+	await page.goto('/');
+	// The first Tab reaches the skip link, which moves focus to the content.
+	await page.keyboard.press('Tab');
+	const skip = page.getByRole('link', { name: 'Lewati ke konten' });
+	await expect(skip).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(page.locator('main')).toBeFocused();
+
+	// Sign in by keyboard.
+	await page.goto('/signin');
+	await page.getByLabel('Surel').focus();
+	await page.keyboard.type('anggota@taman.demo');
+	await page.keyboard.press('Tab');
+	await expect(page.getByLabel('Kata sandi')).toBeFocused();
+	await page.keyboard.type('taman-demo-2026');
+	await page.keyboard.press('Enter');
+	await expect(page).toHaveURL(/\/dashboard/);
+
+	// Every focusable element shows where focus is.
+	await page.keyboard.press('Tab');
+	const outline = await page.evaluate(() => {
+		const el = document.activeElement as HTMLElement;
+		const s = getComputedStyle(el);
+		return { style: s.outlineStyle, width: parseFloat(s.outlineWidth), shadow: s.boxShadow };
+	});
+	expect(outline.style !== 'none' && outline.width > 0 || outline.shadow !== 'none').toBe(true);
+});
