@@ -11,9 +11,10 @@ const SITES = `
 	SELECT s.*, t.n FROM site s
 	LEFT JOIN (SELECT site_id, count(*) AS n FROM tenancy WHERE status = 'active' GROUP BY site_id) t ON t.site_id = s.id
 	ORDER BY s.name, s.id LIMIT 51`;
-// GET /sites/{slug}: the site, its active tenant count, the site again and its tenancies (as Taman does).
-const SITE = 'SELECT * FROM site WHERE slug = $1';
-const COUNT = `SELECT count(*) AS n FROM tenancy WHERE site_id = $1 AND status = 'active'`;
+// GET /sites/{slug}: the site switcher's list (every page has it), the site with its active
+// tenant count, then its tenancies — the three queries Taman runs for this page.
+const SWITCHER = 'SELECT id, slug, name FROM site ORDER BY name';
+const SITE = `SELECT s.*, (SELECT count(*)::int FROM tenancy t WHERE t.site_id = s.id AND t.status = 'active') AS n FROM site s WHERE slug = $1`;
 const TENANTS = `
 	SELECT t.id, o.id AS org_id, o.slug, o.name, o.kind, t.starts_on, t.ends_on, t.status
 	FROM tenancy t JOIN organization o ON o.id = t.org_id
@@ -31,13 +32,12 @@ http
 			}
 			const m = /^\/sites\/([a-z0-9-]+)$/.exec(req.url);
 			if (m) {
+				const { rows: sites } = await pool.query(SWITCHER);
 				const { rows: [s] } = await pool.query(SITE, [m[1]]);
 				if (!s) return res.writeHead(404).end();
-				const { rows: [c] } = await pool.query(COUNT, [s.id]);
-				const { rows: [again] } = await pool.query(SITE, [m[1]]);
-				const { rows: tenants } = await pool.query(TENANTS, [again.id]);
+				const { rows: tenants } = await pool.query(TENANTS, [s.id]);
 				res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-				return res.end(`<!doctype html><html lang="id"><head><title>${esc(s.name)}</title></head><body><main><h1>${esc(s.name)}</h1><p>${esc(s.description)}</p><p>${c.n} tenant</p><ul>${tenants.filter((t) => t.status === 'active').map((t) => `<li><a href="/organizations/${esc(t.slug)}">${esc(t.name)}</a></li>`).join('')}</ul></main></body></html>`);
+				return res.end(`<!doctype html><html lang="id"><head><title>${esc(s.name)}</title></head><body><nav>${sites.map((x) => `<a href="/sites/${esc(x.slug)}">${esc(x.name)}</a>`).join('')}</nav><main><h1>${esc(s.name)}</h1><p>${esc(s.description)}</p><p>${s.n} tenant</p><ul>${tenants.filter((t) => t.status === 'active').map((t) => `<li><a href="/organizations/${esc(t.slug)}">${esc(t.name)}</a></li>`).join('')}</ul></main></body></html>`);
 			}
 			res.writeHead(404).end();
 		} catch (e) {

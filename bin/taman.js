@@ -1,7 +1,26 @@
 #!/usr/bin/env node
-// Entry of `npx taman`: runs the TypeScript CLI through tsx (a runtime dependency).
-import { register } from 'tsx/esm/api';
+// Entry of `npx taman`. Runs the compiled CLI (build/cli.js, made by `npm run build`) when it is
+// newer than its sources; otherwise the TypeScript sources through tsx (a runtime dependency).
+import fs from 'node:fs';
+import path from 'node:path';
 
-register();
-const { main } = await import('../src/cli/main.ts');
+const root = path.resolve(import.meta.dirname, '..');
+const compiled = path.join(root, 'build/cli.js');
+
+function newest(p) {
+	const st = fs.statSync(p);
+	if (!st.isDirectory()) return st.mtimeMs;
+	let t = 0;
+	for (const e of fs.readdirSync(p)) if (e !== 'paraglide') t = Math.max(t, newest(path.join(p, e)));
+	return t;
+}
+
+let main;
+if (fs.existsSync(compiled) && fs.statSync(compiled).mtimeMs >= Math.max(...['src/cli', 'src/lib/server', 'src/lib/schemas'].map((d) => newest(path.join(root, d))))) {
+	({ main } = await import(compiled));
+} else {
+	const { register } = await import('tsx/esm/api');
+	register();
+	({ main } = await import('../src/cli/main.ts'));
+}
 await main(process.argv.slice(2));

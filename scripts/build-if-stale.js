@@ -15,5 +15,5 @@ const sources = ['src', 'messages', 'static', 'vite.config.ts', 'package.json'].
 const built = fs.existsSync(stamp) ? fs.statSync(stamp).mtimeMs : 0;
 if (Math.max(...sources.map(newest)) > built) {
 	console.log('Building Taman (first start or sources changed) …');
-	execSync('npx vite build --logLevel warn', { stdio: 'inherit' });
+	execSync('npx vite build --logLevel warn && node scripts/build-cli.js', { stdio: 'inherit' });
 }

@@ -25,4 +25,5 @@ if (!fs.existsSync(CHROMIUM)) {
 	process.exit(1);
 }
 run('npx', ['vite', 'build', '--logLevel', 'warn']);
+run('node', ['scripts/build-cli.js']);
 run('npx', ['playwright', 'test'], { PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' });

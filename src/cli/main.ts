@@ -1,12 +1,12 @@
 import { parseArgs } from 'node:util';
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { readConfig } from '../lib/server/config.ts';
 import { openDatabase, type OpenDatabase } from '../lib/server/db/open.ts';
 import { DataDirBusyError } from '../lib/server/db/embedded.ts';
 import { AppError } from '../lib/server/platform/errors.ts';
 import { runShutdown } from '../lib/server/platform/shutdown.ts';
+import { packageRoot } from '../lib/server/platform/paths.ts';
 
 const HELP: Record<string, string> = {
 	'': `Taman — Virtual Technopark
@@ -141,7 +141,7 @@ async function worker() {
 
 async function start() {
 	const config = readConfig();
-	const handler = path.resolve(import.meta.dirname, '../../build/handler.js');
+	const handler = path.join(packageRoot(), 'build', 'handler.js');
 	if (!fs.existsSync(handler)) fail('no build found: run "npm run build" (npm start does this for you)');
 	const t0 = Date.now();
 	const d = await openDatabase({ mode: 'own', onLog: (m) => console.log(m) });
@@ -155,7 +155,7 @@ async function start() {
 	// The web app (built by SvelteKit) opens its own pool on the same database.
 	process.env.DATABASE_URL = d.url;
 	process.env.TAMAN_EMBEDDED = d.embedded ? '1' : '';
-	const { startServer } = await import(pathToFileURL(path.resolve(import.meta.dirname, 'serve.ts')).href);
+	const { startServer } = await import('./serve.ts');
 	const server = await startServer(handler, config.port);
 	console.log(`\nTaman is running at ${config.origin}  (ready in ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
 	if (config.demo) {

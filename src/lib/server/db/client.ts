@@ -16,6 +16,21 @@ export function createDb(url: string, max = 10): Db {
 	return drizzle(pool, { schema, casing: 'snake_case' }) as Db;
 }
 
+const preparedByDb = new WeakMap<Db, Map<string, unknown>>();
+
+/**
+ * A query built once per database and kept as a named PostgreSQL prepared statement: hot public
+ * reads skip Drizzle's query building and PostgreSQL's parsing on every request. `build` must
+ * use `sql.placeholder(...)` for every value that varies.
+ */
+export function prepared<T>(name: string, build: (d: Db) => T): T {
+	const d = db();
+	let cache = preparedByDb.get(d);
+	if (!cache) preparedByDb.set(d, (cache = new Map()));
+	if (!cache.has(name)) cache.set(name, build(d));
+	return cache.get(name) as T;
+}
+
 export function setDb(db: Db) {
 	current = db;
 }

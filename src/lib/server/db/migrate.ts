@@ -1,20 +1,12 @@
 import path from 'node:path';
 import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import { sql } from 'drizzle-orm';
 import type { Db } from './client.ts';
+import { packageRoot } from '../platform/paths.ts';
 
-/** The committed migrations folder, found from the package root whether run from src/ or build/. */
-export function migrationsFolder(): string {
-	let dir = path.dirname(fileURLToPath(import.meta.url));
-	for (let i = 0; i < 6; i++) {
-		const candidate = path.join(dir, 'drizzle');
-		if (fs.existsSync(path.join(candidate, 'meta', '_journal.json'))) return candidate;
-		dir = path.dirname(dir);
-	}
-	return path.resolve('drizzle');
-}
+/** The committed migrations folder. */
+export const migrationsFolder = () => path.join(packageRoot(), 'drizzle');
 
 export async function runMigrations(db: Db) {
 	await migrate(db, { migrationsFolder: migrationsFolder() });

@@ -1,12 +1,12 @@
 import { orError } from '$lib/server/http/form';
 import type { PageServerLoad } from './$types';
 import { getSite } from '$lib/server/directory/site.service';
-import { findTenancies } from '$lib/server/directory/org.service';
+import { tenanciesOfSite } from '$lib/server/directory/org.service';
 import { can, Permission } from '$lib/server/auth/access';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
 	const site = await orError(locals.locale, () => getSite(params.slug));
-	const tenants = (await findTenancies(site.id, { limit: 200 })).items.filter((t) => t.status === 'active');
+	const tenants = (await tenanciesOfSite(site.id, { limit: 200 })).items.filter((t) => t.status === 'active');
 	const target = { siteId: site.id };
 	return {
 		site,
