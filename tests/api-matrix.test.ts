@@ -3,7 +3,8 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { count } from 'drizzle-orm';
 import type { RequestEvent } from '@sveltejs/kit';
 import { useTestDb } from './db.ts';
-import { makeSite, makeUser, siteInput } from './factories.ts';
+import { makeSite, makeUser, siteInput, makeResource, makeBooking } from './factories.ts';
+import { resource, booking, qualification, personQualification, blackout } from '../src/lib/server/facilities/schema.ts';
 import { apiRoutes, type ApiRoute } from '../src/lib/server/api/routes.ts';
 import { db } from '../src/lib/server/db/client.ts';
 import { site, organization, orgMember, tenancy, siteRole, invitation } from '../src/lib/server/directory/schema.ts';
@@ -36,7 +37,7 @@ function call(route: ApiRoute, actor: Actor, params: Record<string, string>, opt
 	return handler({ request, url, params, locals: { actor, locale: 'en', requestId: 'test', theme: '' } } as unknown as RequestEvent);
 }
 
-const tables = { site, organization, orgMember, tenancy, siteRole, invitation, apiToken, user };
+const tables = { site, organization, orgMember, tenancy, siteRole, invitation, apiToken, user, resource, booking, qualification, personQualification, blackout };
 async function snapshot() {
 	const out: Record<string, number> = {};
 	for (const [k, t] of Object.entries(tables)) out[k] = (await db().select({ n: count() }).from(t))[0]!.n;
@@ -124,6 +125,52 @@ describe('authorization matrix', () => {
 			case 'get /audit':
 				query = `site=${target.slug}`;
 				break;
+			case 'get /resources':
+				query = `site=${target.slug}`;
+				break;
+			case 'post /sites/{site}/resources':
+				body = { slug: `ruang-${uid()}`, name: 'Ruang Rapat Baru', kind: 'meeting_room', capacity: 8 };
+				break;
+			case 'get /resources/{id}':
+			case 'patch /resources/{id}':
+			case 'get /resources/{id}/availability':
+				params.id = (await makeResource(target.id)).id;
+				if (route.method === 'patch') body = { capacity: 12 };
+				if (route.path.endsWith('availability')) query = 'from=2026-12-01&to=2026-12-07';
+				break;
+			case 'post /bookings': {
+				const r = await makeResource(target.id, { kind: 'render_node', class: 'compute', alwaysOpen: true, slotMinutes: 60, minMinutes: 60 });
+				const start = new Date(Math.ceil(Date.now() / 86_400_000) * 86_400_000 + 86_400_000 + 10 * 3600_000);
+				body = { resourceId: r.id, startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 3600_000).toISOString() };
+				break;
+			}
+			case 'get /bookings/{id}':
+			case 'post /bookings/{id}/cancel':
+			case 'post /bookings/{id}/approve':
+			case 'post /bookings/{id}/decline':
+			case 'post /bookings/{id}/check-in': {
+				const r = await makeResource(target.id);
+				const start = new Date(Date.now() + 7 * 86_400_000);
+				const pending = route.path.endsWith('approve') || route.path.endsWith('decline');
+				params.id = (await makeBooking(r.id, target.id, founder.userId, start, new Date(start.getTime() + 3600_000), pending ? 'pending' : 'confirmed')).id;
+				body = route.path.endsWith('decline') ? { reason: 'Aula dipakai acara Pemkot' } : route.path.endsWith('check-in') || route.method === 'get' ? undefined : {};
+				break;
+			}
+			case 'post /sites/{site}/blackouts':
+				body = { startsAt: '2026-12-01T00:00:00+07:00', endsAt: '2026-12-02T00:00:00+07:00', reason: 'Perawatan AC' };
+				break;
+			case 'post /sites/{site}/qualifications':
+				body = { name: `Induksi ${uid()}` };
+				break;
+			case 'get /qualifications/{id}/holders':
+			case 'post /qualifications/{id}/holders':
+			case 'delete /qualifications/{id}/holders/{userId}': {
+				const [q] = await db().insert(qualification).values({ siteId: target.id, name: `Induksi ${uid()}` }).returning();
+				params.id = q!.id;
+				if (route.method === 'post') body = { email: founder.email };
+				if (route.method === 'delete') await db().insert(personQualification).values({ userId: founder.userId, qualificationId: q!.id });
+				break;
+			}
 		}
 		void who;
 		return { params, body, query };
@@ -136,7 +183,7 @@ describe('authorization matrix', () => {
 	}
 
 	function expected(route: ApiRoute, who: string, target: 'own' | 'other'): number[] {
-		const ok = route.method === 'post' ? [201] : route.method === 'delete' ? [204] : [200];
+		const ok = route.ok ? [route.ok] : route.method === 'post' ? [201] : route.method === 'delete' ? [204] : [200];
 		if (route.allow === 'anyone') return ok;
 		if (who === 'anonymous') return [401];
 		if (route.allow === 'signed_in') return ok;

@@ -4,6 +4,7 @@ import { db } from '../src/lib/server/db/client.ts';
 import { createVerifiedUser } from '../src/lib/server/auth/account.service.ts';
 import { loadActor } from '../src/lib/server/auth/load-actor.ts';
 import { site, siteRole } from '../src/lib/server/directory/schema.ts';
+import { resource, booking } from '../src/lib/server/facilities/schema.ts';
 import { auditLog } from '../src/lib/server/platform/schema.ts';
 import type { Role, UserActor } from '../src/lib/server/auth/actor.ts';
 import type { PgTable } from 'drizzle-orm/pg-core';
@@ -40,3 +41,21 @@ export async function countRows(table: PgTable) {
 }
 
 export { eq };
+
+/** A bookable resource inserted directly (the service path is tested on its own). */
+export async function makeResource(siteId: string, over: Partial<typeof resource.$inferInsert> = {}) {
+	const [row] = await db()
+		.insert(resource)
+		.values({ siteId, slug: `r-${uid()}`, name: `Ruang ${uid()}`, kind: 'meeting_room', class: 'space', slotMinutes: 30, minMinutes: 30, maxMinutes: 480, noticeMinutes: 0, ...over })
+		.returning();
+	return row!;
+}
+
+/** A booking row inserted directly, holding [startsAt, endsAt). */
+export async function makeBooking(resourceId: string, siteId: string, userId: string, startsAt: Date, endsAt: Date, status: 'pending' | 'confirmed' = 'confirmed') {
+	const [row] = await db()
+		.insert(booking)
+		.values({ resourceId, siteId, userId, startsAt, endsAt, held: `[${startsAt.toISOString()},${endsAt.toISOString()})`, exclusive: true, status })
+		.returning();
+	return row!;
+}

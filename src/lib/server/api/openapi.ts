@@ -44,7 +44,7 @@ export function openApiDocument(origin: string): object {
 				body: route.body ? { content: { 'application/json': { schema: route.body } } } : undefined
 			},
 			responses: {
-				[route.method === 'post' ? 201 : route.method === 'delete' ? 204 : 200]: {
+				[route.ok ?? (route.method === 'post' ? 201 : route.method === 'delete' ? 204 : 200)]: {
 					description: route.list ? 'A page of items: `{ items, nextCursor }`, or a CSV/XLSX download with `format`' : 'OK'
 				},
 				...errors

@@ -3,6 +3,7 @@ import { zCreateSite, zUpdateSite, zCreateOrg, zUpdateOrg, zAddMember, zCreateTe
 import { zCreateToken } from '../auth/tokens.service.ts';
 import { zAuditQuery } from '../platform/audit.service.ts';
 import type { Role } from '../auth/actor.ts';
+import { zCreateResource, zUpdateResource, zResourceQuery, zCreateBooking, zDecision, zAvailabilityQuery, zBookingQuery, zCreateQualification, zGrantQualification, zCreateBlackout } from '../../schemas/facilities.ts';
 
 /**
  * Every route of /api/v1, in one table. It produces the OpenAPI document, and the authorization
@@ -20,9 +21,15 @@ export interface ApiRoute {
 	body?: z.ZodType;
 	query?: z.ZodObject;
 	list?: boolean;
+	/** Success status when it is not the method's usual one (POST actions on an existing booking answer 200). */
+	ok?: number;
 }
 
 const site = 'Sites';
+const fac = 'Facilities';
+const book = 'Bookings';
+const staff: Role[] = ['site_manager', 'site_staff'];
+const members: Role[] = ['site_manager', 'site_staff', 'mentor', 'reviewer', 'member', 'client'];
 const org = 'Organisations';
 
 export const apiRoutes: ApiRoute[] = [
@@ -50,5 +57,23 @@ export const apiRoutes: ApiRoute[] = [
 	{ method: 'post', path: '/tokens', summary: 'Create an API token (the secret is returned once)', tag: 'Me', allow: 'signed_in', body: zCreateToken },
 	{ method: 'delete', path: '/tokens/{id}', summary: 'Revoke one of my API tokens', tag: 'Me', allow: 'self' },
 	{ method: 'get', path: '/audit', summary: 'Audit records (?site= for one park)', tag: 'Audit', allow: ['site_manager'], query: zAuditQuery, list: true },
+	{ method: 'get', path: '/resources', summary: 'Bookable facilities (?site=&kind=&class=&capacity=)', tag: fac, allow: 'anyone', query: zResourceQuery, list: true },
+	{ method: 'post', path: '/sites/{site}/resources', summary: 'Add a facility to a park', tag: fac, allow: staff, body: zCreateResource },
+	{ method: 'get', path: '/resources/{id}', summary: 'A facility with its booking rules', tag: fac, allow: 'anyone' },
+	{ method: 'patch', path: '/resources/{id}', summary: 'Update a facility or its rules', tag: fac, allow: staff, body: zUpdateResource },
+	{ method: 'get', path: '/resources/{id}/availability', summary: 'Opening hours, closures and taken slots per day (?from=&to=, dates in the park\'s zone)', tag: fac, allow: 'anyone', query: zAvailabilityQuery },
+	{ method: 'get', path: '/bookings', summary: 'My bookings, or a park\'s / facility\'s (?site=, ?resource=; staff)', tag: book, allow: 'signed_in', query: zBookingQuery, list: true },
+	{ method: 'post', path: '/bookings', summary: 'Book once or as a series (recurrence, skipConflicts, dryRun for the conflict report)', tag: book, allow: members, body: zCreateBooking },
+	{ method: 'get', path: '/bookings/{id}', summary: 'A booking (its booker or the park\'s staff)', tag: book, allow: staff },
+	{ method: 'post', path: '/bookings/{id}/cancel', ok: 200, summary: 'Cancel a booking (its booker before the start, or staff)', tag: book, allow: staff, body: zDecision },
+	{ method: 'post', path: '/bookings/{id}/approve', ok: 200, summary: 'Approve a pending booking', tag: book, allow: staff, body: zDecision },
+	{ method: 'post', path: '/bookings/{id}/decline', ok: 200, summary: 'Decline a pending booking with a reason', tag: book, allow: staff, body: zDecision },
+	{ method: 'post', path: '/bookings/{id}/check-in', ok: 200, summary: 'Check in (the booker around the start, or staff)', tag: book, allow: staff },
+	{ method: 'post', path: '/sites/{site}/blackouts', summary: 'Block a facility or the whole park for a time', tag: fac, allow: staff, body: zCreateBlackout },
+	{ method: 'get', path: '/sites/{site}/qualifications', summary: 'Qualifications that gate equipment at a park', tag: fac, allow: 'anyone' },
+	{ method: 'post', path: '/sites/{site}/qualifications', summary: 'Create a qualification (e.g. a safety induction)', tag: fac, allow: staff, body: zCreateQualification },
+	{ method: 'get', path: '/qualifications/{id}/holders', summary: 'Who holds a qualification', tag: fac, allow: staff },
+	{ method: 'post', path: '/qualifications/{id}/holders', summary: 'Grant a qualification to a person by e-mail', tag: fac, allow: staff, body: zGrantQualification },
+	{ method: 'delete', path: '/qualifications/{id}/holders/{userId}', summary: 'Revoke a qualification (blocks new bookings at once)', tag: fac, allow: staff },
 	{ method: 'get', path: '/openapi.json', summary: 'This document', tag: 'Meta', allow: 'anyone' }
 ];

@@ -22,7 +22,12 @@ export const Permission = {
 	OrgUpdate: { name: 'org.update', write: true, scope: 'org' },
 	ProfileUpdate: { name: 'profile.update', write: true, scope: 'signed_in' },
 	ProfileRead: { name: 'profile.read', write: false, scope: 'signed_in' },
-	TokenManage: { name: 'token.manage', write: true, scope: 'signed_in' }
+	TokenManage: { name: 'token.manage', write: true, scope: 'signed_in' },
+	ResourceManage: { name: 'resource.manage', write: true, scope: 'site', roles: ['site_manager', 'site_staff'] },
+	BookingCreate: { name: 'booking.create', write: true, scope: 'signed_in' },
+	BookingManage: { name: 'booking.manage', write: true, scope: 'site', roles: ['site_manager', 'site_staff'] },
+	BookingRead: { name: 'booking.read', write: false, scope: 'site', roles: ['site_manager', 'site_staff'] },
+	QualificationManage: { name: 'qualification.manage', write: true, scope: 'site', roles: ['site_manager', 'site_staff'] }
 } as const satisfies Record<
 	string,
 	{ name: string; write: boolean; scope: 'network' | 'site' | 'org' | 'signed_in'; roles?: readonly Role[] }

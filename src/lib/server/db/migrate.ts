@@ -4,12 +4,15 @@ import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import { sql } from 'drizzle-orm';
 import type { Db } from './client.ts';
 import { packageRoot } from '../platform/paths.ts';
+import { syncHolidays } from '../facilities/holidays.ts';
 
 /** The committed migrations folder. */
 export const migrationsFolder = () => path.join(packageRoot(), 'drizzle');
 
+/** Apply pending migrations, then load reference data shipped with Taman (holiday decrees). */
 export async function runMigrations(db: Db) {
 	await migrate(db, { migrationsFolder: migrationsFolder() });
+	await syncHolidays(db);
 }
 
 /** True when every committed migration has been applied (for /readyz). */

@@ -1,3 +1,4 @@
 export * from '../auth/schema.ts';
 export * from '../directory/schema.ts';
 export * from '../platform/schema.ts';
+export * from '../facilities/schema.ts';

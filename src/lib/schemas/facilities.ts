@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { LIMITS, zName, zSlug, zTags, zText, optional } from './common.ts';
+import { bookableBys, conditions, resourceKindList } from '../server/facilities/schema.ts';
+
+const minutes = (max: number) => z.coerce.number().int().min(0).max(max);
+
+export const zCreateResource = z.strictObject({
+	slug: zSlug,
+	name: zName,
+	kind: z.enum(resourceKindList),
+	location: zText(LIMITS.short).default(''),
+	capacity: z.coerce.number().int().min(1).max(5000).default(1),
+	description: zText().default(''),
+	tags: zTags.default([]),
+	assetTag: optional(zText(60)),
+	serialNumber: optional(zText(120)),
+	fundingSource: optional(zText(LIMITS.short)),
+	acquiredOn: optional(z.iso.date()),
+	condition: optional(z.enum(conditions)),
+	slotMinutes: z.coerce.number().int().min(5).max(1440).optional(),
+	minMinutes: minutes(10080).optional(),
+	maxMinutes: minutes(10080 * 4).optional(),
+	noticeMinutes: minutes(10080 * 4).optional(),
+	maxDaysAhead: z.coerce.number().int().min(1).max(730).optional(),
+	bufferMinutes: minutes(1440).optional(),
+	bookableBy: z.enum(bookableBys).optional(),
+	approvalRequired: z.boolean().optional(),
+	shared: z.boolean().optional(),
+	creditsPerHour: z.coerce.number().int().min(0).max(100000).optional(),
+	alwaysOpen: z.boolean().optional(),
+	qualificationId: optional(z.uuid()),
+	active: z.boolean().optional()
+});
+export type CreateResource = z.infer<typeof zCreateResource>;
+export const zUpdateResource = zCreateResource.partial();
+
+export const zResourceQuery = z.object({
+	site: z.string().max(LIMITS.slug).optional(),
+	kind: z.enum(resourceKindList).optional(),
+	class: z.enum(['space', 'equipment', 'compute']).optional(),
+	capacity: z.coerce.number().int().min(1).max(5000).optional(),
+	/** With `from` and `to`: only resources free for that whole interval. */
+	from: z.iso.datetime({ offset: true }).optional(),
+	to: z.iso.datetime({ offset: true }).optional()
+});
+
+/** ISO 8601 with an offset (2026-11-24T09:00:00+07:00 or …Z). */
+const zInstant = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
+
+export const zRecurrence = z.strictObject({
+	frequency: z.enum(['daily', 'weekly']),
+	interval: z.coerce.number().int().min(1).max(12).default(1),
+	count: z.coerce.number().int().min(1).max(52).optional(),
+	until: z.iso.date().optional()
+});
+export type Recurrence = z.infer<typeof zRecurrence>;
+
+export const zCreateBooking = z.strictObject({
+	resourceId: z.uuid(),
+	startsAt: zInstant,
+	endsAt: zInstant,
+	organizationId: optional(z.uuid()),
+	title: zText(LIMITS.name).default(''),
+	seats: z.coerce.number().int().min(1).max(5000).default(1),
+	recurrence: zRecurrence.optional(),
+	/** Book the occurrences that are free and report the others, instead of refusing the series. */
+	skipConflicts: z.boolean().default(false),
+	/** Only report what would happen; write nothing. */
+	dryRun: z.boolean().default(false)
+});
+export type CreateBooking = z.input<typeof zCreateBooking>;
+
+export const zDecision = z.strictObject({ reason: zText(LIMITS.short).default('') });
+
+export const zAvailabilityQuery = z.object({
+	from: z.iso.date(),
+	to: z.iso.date()
+});
+
+export const zBookingQuery = z.object({
+	site: z.string().max(LIMITS.slug).optional(),
+	resource: z.uuid().optional(),
+	status: z.enum(['pending', 'confirmed', 'checked_in', 'cancelled', 'declined', 'released']).optional(),
+	mine: z.enum(['1', 'true']).optional(),
+	from: z.iso.date().optional(),
+	to: z.iso.date().optional()
+});
+
+export const zCreateQualification = z.strictObject({ name: zName, description: zText().default('') });
+export const zGrantQualification = z.strictObject({ email: z.email().max(LIMITS.email).transform((s) => s.toLowerCase()) });
+
+export const zCreateBlackout = z.strictObject({
+	resourceId: optional(z.uuid()),
+	startsAt: z.iso.datetime({ offset: true }).transform((s) => new Date(s)),
+	endsAt: z.iso.datetime({ offset: true }).transform((s) => new Date(s)),
+	reason: z.string().trim().min(1).max(LIMITS.short)
+});

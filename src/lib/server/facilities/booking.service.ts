@@ -1,0 +1,483 @@
+import { and, asc, desc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
+import crypto from 'node:crypto';
+import { db, pgCode, type Tx } from '../db/client.ts';
+import { booking, blackout, holdingStatuses, personQualification, qualification, resource, type bookingStatuses } from './schema.ts';
+import { orgMember, site, tenancy } from '../directory/schema.ts';
+import { user } from '../auth/schema.ts';
+import { can, Permission, requireAccess, requireUser } from '../auth/access.ts';
+import { isNetworkAdmin, rolesAt, type Actor, type UserActor } from '../auth/actor.ts';
+import { audit } from '../platform/audit.ts';
+import { enqueue } from '../platform/outbox.ts';
+import { AppError, notFound, type FieldError } from '../platform/errors.ts';
+import { parse } from '../../schemas/validate.ts';
+import { isUuid } from '../../schemas/common.ts';
+import { zAvailabilityQuery, zBookingQuery, zCreateBooking, zDecision, type Recurrence } from '../../schemas/facilities.ts';
+import { formatDateTime, zoneLabel } from '../../i18n/format.ts';
+import { getResourceFull, type ResourceRow } from './resource.service.ts';
+import { closedDays } from './holidays.ts';
+import { addDays, daysBetween, hhmm, localParts, zonedInstant } from './time.ts';
+import type { OpeningHours } from '../directory/schema.ts';
+import { getSiteRow } from '../directory/site.service.ts';
+import { bookingMail } from './mail.ts';
+
+type BookingRow = typeof booking.$inferSelect;
+type Status = (typeof bookingStatuses)[number];
+
+/** How long after its start a booking that nobody checked in to is released for others. */
+export const NO_SHOW_GRACE_MINUTES = 15;
+const MAX_OCCURRENCES = 52;
+
+const range = (start: Date, end: Date) => `[${start.toISOString()},${end.toISOString()})`;
+const heldOf = (r: ResourceRow, start: Date, end: Date) => range(start, new Date(end.getTime() + r.bufferMinutes * 60000));
+
+/** "24 November 2026, 09.00 WITA – 10.00": how the site's people read a slot. */
+function slotText(start: Date, end: Date, tz: string) {
+	const to = localParts(end, tz);
+	const hh = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}.${String(m % 60).padStart(2, '0')}`;
+	return `${formatDateTime(start, 'id', tz)}–${hh(to.minutes)}`;
+}
+
+/** A refusal that is audited like every other denial, naming what is missing. */
+async function deny(actor: UserActor, action: string, siteId: string, key: string, params: Record<string, string | number> = {}): Promise<never> {
+	await audit(db(), actor, { action, outcome: 'denied', siteId, targetType: 'site', targetId: siteId, after: { reason: key, ...params } });
+	throw new AppError('FORBIDDEN', key, params);
+}
+
+// ── Who may book ────────────────────────────────────────────────────────────────────────────
+
+async function checkBooker(tx: Tx, me: UserActor, r: ResourceRow, orgId: string | null | undefined, siteName: string) {
+	if (orgId) {
+		const [m] = await tx.select().from(orgMember).where(and(eq(orgMember.orgId, orgId), eq(orgMember.userId, me.userId)));
+		if (!m && !isNetworkAdmin(me)) await deny(me, 'booking.create', r.siteId, 'err_booking_not_org_member');
+	}
+	const staff = await can(me, Permission.BookingManage, { siteId: r.siteId }, tx);
+	if (!staff) {
+		if (r.bookableBy === 'site_members' && rolesAt(me, r.siteId).length === 0) await deny(me, 'booking.create', r.siteId, 'err_booking_members_only', { site: siteName });
+		if (r.bookableBy === 'tenants') {
+			const rows = await tx
+				.select({ orgId: tenancy.orgId })
+				.from(tenancy)
+				.innerJoin(orgMember, and(eq(orgMember.orgId, tenancy.orgId), eq(orgMember.userId, me.userId)))
+				.where(and(eq(tenancy.siteId, r.siteId), eq(tenancy.status, 'active')));
+			if (!rows.length || (orgId && !rows.some((x) => x.orgId === orgId))) await deny(me, 'booking.create', r.siteId, 'err_booking_tenants_only', { site: siteName });
+		}
+	}
+	if (r.qualificationId) {
+		const [held] = await tx
+			.select({ id: personQualification.id })
+			.from(personQualification)
+			.where(and(eq(personQualification.userId, me.userId), eq(personQualification.qualificationId, r.qualificationId), isNull(personQualification.revokedAt)));
+		if (!held) {
+			const [q] = await tx.select({ name: qualification.name }).from(qualification).where(eq(qualification.id, r.qualificationId));
+			await deny(me, 'booking.create', r.siteId, 'err_qualification_missing', { name: q?.name ?? '' });
+		}
+	}
+	return staff;
+}
+
+// ── Policy: hours, holidays, blackouts, notice, duration ────────────────────────────────────
+
+interface Problem {
+	key: string;
+	params: Record<string, string | number>;
+	status: 'VALIDATION' | 'CONFLICT';
+}
+
+async function policyProblem(tx: Tx, r: ResourceRow, hours: OpeningHours, tz: string, start: Date, end: Date, seats: number, now: Date, staff: boolean): Promise<Problem | null> {
+	const v = (key: string, params: Record<string, string | number> = {}): Problem => ({ key, params, status: 'VALIDATION' });
+	if (end <= start) return v('err_booking_range');
+	if (seats > r.capacity) return v('err_booking_seats', { capacity: r.capacity });
+	if (seats > 1 && !r.shared) return v('err_booking_seats', { capacity: 1 });
+	const minutes = (end.getTime() - start.getTime()) / 60000;
+	if (minutes < r.minMinutes) return v('err_booking_too_short', { minutes: r.minMinutes });
+	if (minutes > r.maxMinutes) return v('err_booking_too_long', { minutes: r.maxMinutes });
+	const a = localParts(start, tz);
+	const b = localParts(end, tz);
+	if (a.minutes % r.slotMinutes || b.minutes % r.slotMinutes || start.getUTCSeconds() || end.getUTCSeconds()) return v('err_booking_slot', { minutes: r.slotMinutes });
+	if (!staff) {
+		if (start < now) return v('err_booking_past');
+		if (start.getTime() < now.getTime() + r.noticeMinutes * 60000) return v('err_booking_notice', { hours: Math.ceil(r.noticeMinutes / 60) });
+		if (start.getTime() > now.getTime() + r.maxDaysAhead * 86_400_000) return v('err_booking_too_far', { days: r.maxDaysAhead });
+	}
+	if (!r.alwaysOpen) {
+		// Within one opening interval of one local day.
+		const sameDay = a.date === b.date || (b.minutes === 0 && addDays(a.date, 1) === b.date);
+		const endMin = b.minutes === 0 && b.date !== a.date ? 1440 : b.minutes;
+		const open = (hours[a.weekday] ?? []).some(([o, c]) => hhmm(o) <= a.minutes && endMin <= (hhmm(c) || 1440));
+		if (!sameDay || !open) return v('err_booking_closed');
+		const closed = (await closedDays(tx, r.siteId, a.date, a.date)).get(a.date);
+		if (closed) return v('err_booking_holiday', { name: closed.nameId });
+	}
+	const [bo] = await tx
+		.select({ reason: blackout.reason })
+		.from(blackout)
+		.where(and(eq(blackout.siteId, r.siteId), sql`(${blackout.resourceId} IS NULL OR ${blackout.resourceId} = ${r.id})`, lt(blackout.startsAt, end), sql`${blackout.endsAt} > ${start}`))
+		.limit(1);
+	if (bo) return v('err_booking_blackout', { reason: bo.reason });
+	return null;
+}
+
+/** The first slot-holding booking that a new one at [start, end) would collide with (exclusive resources). */
+async function conflictWith(tx: Tx, r: ResourceRow, start: Date, end: Date, tz: string): Promise<Problem | null> {
+	if (r.shared) return null; // capacity is checked by the database trigger on insert
+	const rows = await tx
+		.select({ startsAt: booking.startsAt, endsAt: booking.endsAt })
+		.from(booking)
+		.where(and(eq(booking.resourceId, r.id), inArray(booking.status, [...holdingStatuses]), sql`${booking.held} && ${heldOf(r, start, end)}::tstzrange`))
+		.orderBy(asc(booking.startsAt))
+		.limit(1);
+	return rows[0] ? { key: 'err_booking_conflict', params: { time: slotText(rows[0].startsAt, rows[0].endsAt, tz) }, status: 'CONFLICT' } : null;
+}
+
+/** Translate the database's refusal (exclusion constraint or capacity trigger) into a 409 naming the slot. */
+async function conflictError(e: unknown, r: ResourceRow, start: Date, end: Date, tz: string): Promise<never> {
+	if (pgCode(e) !== '23P01') throw e;
+	if (r.shared) throw new AppError('CONFLICT', 'err_booking_full', { time: slotText(start, end, tz), capacity: r.capacity });
+	const c = await conflictWith(db(), r, start, end, tz);
+	throw new AppError('CONFLICT', 'err_booking_conflict', { time: c ? String(c.params.time) : slotText(start, end, tz) });
+}
+
+// ── Recurrence ─────────────────────────────────────────────────────────────────────────────
+
+function occurrences(start: Date, end: Date, rec: Recurrence | undefined, tz: string): { start: Date; end: Date }[] {
+	if (!rec) return [{ start, end }];
+	const a = localParts(start, tz);
+	const length = end.getTime() - start.getTime();
+	const step = (rec.frequency === 'daily' ? 1 : 7) * rec.interval;
+	const out: { start: Date; end: Date }[] = [];
+	for (let k = 0; out.length < Math.min(rec.count ?? MAX_OCCURRENCES, MAX_OCCURRENCES); k++) {
+		const day = addDays(a.date, k * step);
+		if (rec.until && day > rec.until) break;
+		if (!rec.count && !rec.until && k > 0) break;
+		const s = zonedInstant(day, a.minutes, tz);
+		out.push({ start: s, end: new Date(s.getTime() + length) });
+	}
+	return out;
+}
+
+// ── Public surface ─────────────────────────────────────────────────────────────────────────
+
+export interface PublicBooking {
+	id: string;
+	resourceId: string;
+	resourceName: string;
+	siteId: string;
+	siteSlug: string;
+	timeZone: string;
+	userId: string;
+	userName: string;
+	orgId: string | null;
+	title: string;
+	startsAt: string;
+	endsAt: string;
+	seats: number;
+	status: Status;
+	seriesId: string | null;
+	decisionReason: string | null;
+	checkedInAt: string | null;
+}
+
+const listColumns = {
+	b: booking,
+	resourceName: resource.name,
+	siteSlug: site.slug,
+	timeZone: site.timeZone,
+	userName: user.name
+};
+
+function toPublic(row: { b: BookingRow; resourceName: string; siteSlug: string; timeZone: string; userName: string }): PublicBooking {
+	const b = row.b;
+	return {
+		id: b.id,
+		resourceId: b.resourceId,
+		resourceName: row.resourceName,
+		siteId: b.siteId,
+		siteSlug: row.siteSlug,
+		timeZone: row.timeZone,
+		userId: b.userId,
+		userName: row.userName,
+		orgId: b.orgId,
+		title: b.title,
+		startsAt: b.startsAt.toISOString(),
+		endsAt: b.endsAt.toISOString(),
+		seats: b.seats,
+		status: b.status,
+		seriesId: b.seriesId,
+		decisionReason: b.decisionReason,
+		checkedInAt: b.checkedInAt?.toISOString() ?? null
+	};
+}
+
+const listBase = () =>
+	db().select(listColumns).from(booking).innerJoin(resource, eq(resource.id, booking.resourceId)).innerJoin(site, eq(site.id, booking.siteId)).innerJoin(user, eq(user.id, booking.userId));
+
+export interface BookingResult {
+	/** The bookings made (empty on a dry run). */
+	bookings: PublicBooking[];
+	/** Occurrences that were free and would be (or were) booked. */
+	free: { startsAt: string; endsAt: string }[];
+	/** Occurrences that could not be booked, and why (translated at the edge). */
+	skipped: { startsAt: string; endsAt: string; code: string; params: Record<string, string | number> }[];
+	status: Status | null;
+}
+
+/**
+ * Book a resource, once or as a series. Every occurrence is checked against the resource's
+ * policy and existing bookings first; without `skipConflicts` any problem refuses the whole
+ * request (409 for taken slots, 422 for policy). Two requests for one slot arriving together
+ * are settled by PostgreSQL: the exclusion constraint (exclusive resources) or the capacity
+ * trigger (shared ones) lets exactly one commit and the other becomes a 409.
+ */
+export async function createBooking(actor: Actor, input: unknown, now = new Date()): Promise<BookingResult> {
+	const me = await requireUser(actor, Permission.BookingCreate);
+	const data = parse(zCreateBooking, input);
+	const { row: r, resource: pub, openingHours } = await getResourceFull(data.resourceId);
+	if (!r.active) throw notFound('err_resource_not_found');
+	const tz = pub.timeZone;
+	const staff = await checkBooker(db(), me, r, data.organizationId, pub.siteName);
+
+	const wanted = occurrences(data.startsAt, data.endsAt, data.recurrence, tz);
+	const free: { start: Date; end: Date }[] = [];
+	const skipped: BookingResult['skipped'] = [];
+	const problems: FieldError[] = [];
+	let first: Problem | null = null;
+	for (const [i, o] of wanted.entries()) {
+		const p = (await policyProblem(db(), r, openingHours, tz, o.start, o.end, data.seats, now, staff)) ?? (await conflictWith(db(), r, o.start, o.end, tz));
+		if (p) {
+			first ??= p;
+			skipped.push({ startsAt: o.start.toISOString(), endsAt: o.end.toISOString(), code: p.key, params: p.params });
+			problems.push({ field: data.recurrence ? `occurrences.${i}` : 'startsAt', key: p.key, params: p.params });
+		} else free.push(o);
+	}
+	const status: Status = r.approvalRequired && !staff ? 'pending' : 'confirmed';
+	const report = { free: free.map((o) => ({ startsAt: o.start.toISOString(), endsAt: o.end.toISOString() })), skipped };
+	if (data.dryRun) return { bookings: [], ...report, status: free.length ? status : null };
+	if (first && (!data.skipConflicts || !data.recurrence)) {
+		if (!data.recurrence) throw new AppError(first.status, first.key, first.params, first.status === 'VALIDATION' ? [{ field: 'startsAt', key: first.key, params: first.params }] : []);
+		throw new AppError('CONFLICT', 'err_booking_series', { count: skipped.length }, problems);
+	}
+	if (!free.length) throw new AppError('CONFLICT', 'err_booking_series', { count: skipped.length }, problems);
+
+	const seriesId = data.recurrence ? crypto.randomUUID() : null;
+	const made = await db()
+		.transaction(async (tx) => {
+			const rows: BookingRow[] = [];
+			for (const o of free) {
+				const [b] = await tx
+					.insert(booking)
+					.values({ resourceId: r.id, siteId: r.siteId, userId: me.userId, orgId: data.organizationId ?? null, title: data.title, startsAt: o.start, endsAt: o.end, held: heldOf(r, o.start, o.end), exclusive: !r.shared, seats: data.seats, status, seriesId })
+					.returning();
+				rows.push(b!);
+			}
+			await audit(tx, actor, { action: 'booking.create', siteId: r.siteId, targetType: 'booking', targetId: rows[0]!.id, after: { resourceId: r.id, status, seriesId, occurrences: rows.map((b) => [b.startsAt, b.endsAt]) } });
+			await enqueue(tx, 'email', bookingMail(me.locale, status === 'pending' ? 'requested' : 'confirmed', { to: me.email, name: me.name, resource: r.name, site: pub.siteName, time: rows.map((b) => slotText(b.startsAt, b.endsAt, tz)).join('\n') }));
+			return rows;
+		})
+		.catch((e: unknown) => conflictError(e, r, free[0]!.start, free[0]!.end, tz));
+	const bookings = await bookingsByIds(made.map((b) => b.id));
+	return { bookings, ...report, status };
+}
+
+async function bookingsByIds(ids: string[]) {
+	const rows = await listBase().where(inArray(booking.id, ids)).orderBy(asc(booking.startsAt));
+	return rows.map(toPublic);
+}
+
+async function getBookingRow(id: string) {
+	if (!isUuid(id)) throw notFound('err_booking_not_found');
+	const [row] = await listBase().where(eq(booking.id, id));
+	if (!row) throw notFound('err_booking_not_found');
+	return row;
+}
+
+/** A booking, for its owner or the site's staff. */
+export async function getBooking(actor: Actor, id: string): Promise<PublicBooking> {
+	const row = await getBookingRow(id);
+	const mine = actor.kind === 'user' && actor.userId === row.b.userId;
+	if (!mine) await requireAccess(actor, Permission.BookingRead, { siteId: row.b.siteId });
+	return toPublic(row);
+}
+
+async function transition(actor: Actor, id: string, opts: { action: string; from: readonly Status[]; to: Status; staffOnly: boolean; reason?: string; extra?: Partial<typeof booking.$inferInsert> }) {
+	const row = await getBookingRow(id);
+	const me = await requireUser(actor, Permission.BookingCreate);
+	const mine = me.userId === row.b.userId;
+	if (opts.staffOnly || !mine) await requireAccess(actor, Permission.BookingManage, { siteId: row.b.siteId });
+	const [after] = await db()
+		.transaction(async (tx) => {
+			const res = await tx
+				.update(booking)
+				.set({ status: opts.to, ...opts.extra })
+				.where(and(eq(booking.id, id), inArray(booking.status, [...opts.from])))
+				.returning();
+			if (!res.length) throw new AppError('CONFLICT', 'err_booking_state', { status: row.b.status });
+			await audit(tx, actor, { action: opts.action, siteId: row.b.siteId, targetType: 'booking', targetId: id, before: { status: row.b.status }, after: { status: opts.to, reason: opts.reason ?? null } });
+			return res;
+		})
+		.catch(async (e: unknown) => {
+			if (pgCode(e) === '23P01') {
+				const { row: r } = await getResourceFull(row.b.resourceId);
+				return conflictError(e, r, row.b.startsAt, row.b.endsAt, row.timeZone);
+			}
+			throw e;
+		});
+	return { before: row, after: after! };
+}
+
+async function notify(row: { b: BookingRow; resourceName: string; timeZone: string }, kind: 'approved' | 'declined' | 'cancelled', reason = '') {
+	const [u] = await db().select({ email: user.email, name: user.name, locale: user.locale }).from(user).where(eq(user.id, row.b.userId));
+	const [s] = await db().select({ name: site.name }).from(site).where(eq(site.id, row.b.siteId));
+	if (u) await db().transaction((tx) => enqueue(tx, 'email', bookingMail(u.locale ?? 'id', kind, { to: u.email, name: u.name, resource: row.resourceName, site: s?.name ?? '', time: slotText(row.b.startsAt, row.b.endsAt, row.timeZone), reason })));
+}
+
+/** The booker cancels before the start; staff may cancel any time. The slot is free at once. */
+export async function cancelBooking(actor: Actor, id: string, input: unknown = {}, now = new Date()): Promise<PublicBooking> {
+	const { reason } = parse(zDecision, input);
+	const row = await getBookingRow(id);
+	const staff = await can(actor, Permission.BookingManage, { siteId: row.b.siteId });
+	if (!staff && actor.kind === 'user' && actor.userId === row.b.userId && row.b.startsAt <= now) throw new AppError('CONFLICT', 'err_booking_started');
+	const { before } = await transition(actor, id, { action: 'booking.cancel', from: holdingStatuses, to: 'cancelled', staffOnly: false, reason, extra: { cancelledAt: now, decisionReason: reason || null } });
+	if (staff && actor.kind === 'user' && actor.userId !== row.b.userId) await notify(before, 'cancelled', reason);
+	return (await bookingsByIds([id]))[0]!;
+}
+
+export async function approveBooking(actor: Actor, id: string, input: unknown = {}): Promise<PublicBooking> {
+	const { reason } = parse(zDecision, input);
+	const { before } = await transition(actor, id, { action: 'booking.approve', from: ['pending'], to: 'confirmed', staffOnly: true, reason, extra: { decidedBy: actor.kind === 'user' ? actor.userId : null, decisionReason: reason || null } });
+	await notify(before, 'approved', reason);
+	return (await bookingsByIds([id]))[0]!;
+}
+
+export async function declineBooking(actor: Actor, id: string, input: unknown): Promise<PublicBooking> {
+	const { reason } = parse(zDecision, input);
+	if (!reason) throw new AppError('VALIDATION', 'err_validation', {}, [{ field: 'reason', key: 'err_field_required' }]);
+	const { before } = await transition(actor, id, { action: 'booking.decline', from: ['pending'], to: 'declined', staffOnly: true, reason, extra: { decidedBy: actor.kind === 'user' ? actor.userId : null, decisionReason: reason } });
+	await notify(before, 'declined', reason);
+	return (await bookingsByIds([id]))[0]!;
+}
+
+/** Check in: the booker from 15 minutes before the start until the end, or staff at any time. */
+export async function checkIn(actor: Actor, id: string, now = new Date()): Promise<PublicBooking> {
+	const row = await getBookingRow(id);
+	const me = await requireUser(actor, Permission.BookingCreate);
+	const staff = await can(actor, Permission.BookingManage, { siteId: row.b.siteId });
+	if (!staff && me.userId !== row.b.userId) await requireAccess(actor, Permission.BookingManage, { siteId: row.b.siteId });
+	if (!staff && (now.getTime() < row.b.startsAt.getTime() - 15 * 60000 || now >= row.b.endsAt)) throw new AppError('CONFLICT', 'err_checkin_window');
+	await transition(actor, id, { action: 'booking.check_in', from: ['confirmed'], to: 'checked_in', staffOnly: false, extra: { checkedInAt: now } });
+	return (await bookingsByIds([id]))[0]!;
+}
+
+/** Worker: confirmed bookings nobody checked in to within the grace period are released. */
+export async function releaseNoShows(now = new Date()): Promise<number> {
+	return db().transaction(async (tx) => {
+		const released = await tx
+			.update(booking)
+			.set({ status: 'released' })
+			.where(and(eq(booking.status, 'confirmed'), lt(booking.startsAt, new Date(now.getTime() - NO_SHOW_GRACE_MINUTES * 60000)), sql`${booking.endsAt} > ${new Date(now.getTime() - 86_400_000)}`))
+			.returning({ id: booking.id, siteId: booking.siteId });
+		for (const b of released) await audit(tx, { kind: 'system' }, { action: 'booking.release', siteId: b.siteId, targetType: 'booking', targetId: b.id });
+		return released.length;
+	});
+}
+
+/** Bookings: mine, or a site's (staff), or one resource's (staff). */
+export async function findBookings(actor: Actor, input: unknown): Promise<PublicBooking[]> {
+	const me = await requireUser(actor, Permission.BookingCreate);
+	const q = parse(zBookingQuery, input);
+	let siteId: string | undefined;
+	if (q.site) {
+		siteId = (await getSiteRow(q.site)).id;
+		if (!q.mine) await requireAccess(actor, Permission.BookingRead, { siteId });
+	} else if (q.resource) {
+		const { row } = await getResourceFull(q.resource);
+		siteId = row.siteId;
+		if (!q.mine) await requireAccess(actor, Permission.BookingRead, { siteId });
+	}
+	const mineOnly = !!q.mine || (!q.site && !q.resource);
+	const rows = await listBase()
+		.where(
+			and(
+				mineOnly ? eq(booking.userId, me.userId) : undefined,
+				siteId ? eq(booking.siteId, siteId) : undefined,
+				q.resource ? eq(booking.resourceId, q.resource) : undefined,
+				q.status ? eq(booking.status, q.status) : undefined,
+				q.from ? gte(booking.endsAt, new Date(`${q.from}T00:00:00Z`)) : undefined,
+				q.to ? lt(booking.startsAt, new Date(Date.parse(`${q.to}T00:00:00Z`) + 86_400_000 * 2)) : undefined
+			)
+		)
+		.orderBy(q.status === 'pending' ? asc(booking.startsAt) : desc(booking.startsAt))
+		.limit(500);
+	return rows.map(toPublic);
+}
+
+export interface DayAvailability {
+	date: string;
+	/** Local opening intervals ("08:00", "17:00"); empty when closed. */
+	open: [string, string][];
+	closedReason: { id: string; en: string } | null;
+	busy: { startsAt: string; endsAt: string; seats: number; status: Status; mine: boolean }[];
+	blackouts: { startsAt: string; endsAt: string; reason: string }[];
+}
+
+/** What is open and taken for a resource, day by day in the site's zone (at most 62 days). Public; bookers' names are not shown. */
+export async function availability(actor: Actor, resourceId: string, input: unknown): Promise<{ timeZone: string; zone: string; capacity: number; shared: boolean; days: DayAvailability[] }> {
+	const q = parse(zAvailabilityQuery, input);
+	const days = daysBetween(q.from, q.to).slice(0, 62);
+	if (!days.length) throw new AppError('VALIDATION', 'err_validation', {}, [{ field: 'to', key: 'err_booking_range' }]);
+	const { row: r, resource: pub, openingHours } = await getResourceFull(resourceId);
+	const tz = pub.timeZone;
+	const from = zonedInstant(days[0]!, 0, tz);
+	const to = zonedInstant(addDays(days[days.length - 1]!, 1), 0, tz);
+	const [bookings, blackouts, closed] = await Promise.all([
+		db()
+			.select({ startsAt: booking.startsAt, endsAt: booking.endsAt, seats: booking.seats, status: booking.status, userId: booking.userId })
+			.from(booking)
+			.where(and(eq(booking.resourceId, r.id), inArray(booking.status, [...holdingStatuses]), sql`${booking.held} && ${range(from, to)}::tstzrange`))
+			.orderBy(asc(booking.startsAt)),
+		db()
+			.select({ startsAt: blackout.startsAt, endsAt: blackout.endsAt, reason: blackout.reason })
+			.from(blackout)
+			.where(and(eq(blackout.siteId, r.siteId), sql`(${blackout.resourceId} IS NULL OR ${blackout.resourceId} = ${r.id})`, lt(blackout.startsAt, to), sql`${blackout.endsAt} > ${from}`)),
+		closedDays(db(), r.siteId, days[0]!, days[days.length - 1]!)
+	]);
+	const me = actor.kind === 'user' ? actor.userId : null;
+	return {
+		timeZone: tz,
+		zone: zoneLabel(tz),
+		capacity: r.capacity,
+		shared: r.shared,
+		days: days.map((date) => {
+			const dayStart = zonedInstant(date, 0, tz);
+			const dayEnd = zonedInstant(addDays(date, 1), 0, tz);
+			const weekday = localParts(new Date(dayStart.getTime() + 12 * 3600_000), tz).weekday;
+			const holidayRow = r.alwaysOpen ? undefined : closed.get(date);
+			const within = <T extends { startsAt: Date; endsAt: Date }>(x: T) => x.startsAt < dayEnd && x.endsAt > dayStart;
+			return {
+				date,
+				open: holidayRow ? [] : r.alwaysOpen ? [['00:00', '24:00']] : ((openingHours[weekday] ?? []) as [string, string][]),
+				closedReason: holidayRow ? { id: holidayRow.nameId, en: holidayRow.nameEn } : null,
+				busy: bookings.filter(within).map((b) => ({ startsAt: b.startsAt.toISOString(), endsAt: b.endsAt.toISOString(), seats: b.seats, status: b.status, mine: b.userId === me })),
+				blackouts: blackouts.filter(within).map((b) => ({ startsAt: b.startsAt.toISOString(), endsAt: b.endsAt.toISOString(), reason: b.reason }))
+			};
+		})
+	};
+}
+
+/** "What is free": resources of a site (optionally of a kind and capacity) with nothing holding [from, to). */
+export async function freeResources(siteIdOrSlug: string, from: Date, to: Date, filter: { kind?: string; capacity?: number } = {}) {
+	const s = await getSiteRow(siteIdOrSlug);
+	const rows = await db()
+		.select({ id: resource.id })
+		.from(resource)
+		.where(
+			and(
+				eq(resource.siteId, s.id),
+				eq(resource.active, true),
+				filter.kind ? sql`${resource.kind} = ${filter.kind}` : undefined,
+				filter.capacity ? gte(resource.capacity, filter.capacity) : undefined,
+				sql`NOT EXISTS (SELECT 1 FROM ${booking} b WHERE b.resource_id = ${resource.id} AND b.exclusive AND b.status IN ('pending','confirmed','checked_in') AND b.held && ${range(from, to)}::tstzrange)`,
+				sql`NOT EXISTS (SELECT 1 FROM ${blackout} x WHERE x.site_id = ${resource.siteId} AND (x.resource_id IS NULL OR x.resource_id = ${resource.id}) AND x.starts_at < ${to} AND x.ends_at > ${from})`
+			)
+		);
+	return rows.map((r) => r.id);
+}

@@ -1,0 +1,99 @@
+import { and, asc, eq, isNull, or } from 'drizzle-orm';
+import { db } from '../db/client.ts';
+import { blackout, personQualification, qualification } from './schema.ts';
+import { user } from '../auth/schema.ts';
+import { Permission, requireAccess } from '../auth/access.ts';
+import type { Actor } from '../auth/actor.ts';
+import { audit } from '../platform/audit.ts';
+import { AppError, notFound } from '../platform/errors.ts';
+import { parse } from '../../schemas/validate.ts';
+import { isUuid } from '../../schemas/common.ts';
+import { zCreateQualification, zGrantQualification, zCreateBlackout } from '../../schemas/facilities.ts';
+import { getSiteRow } from '../directory/site.service.ts';
+
+/** Qualifications that gate equipment at a site (the site's own and network-wide ones), with who holds them. */
+export async function findQualifications(siteIdOrSlug: string) {
+	const s = await getSiteRow(siteIdOrSlug);
+	const qs = await db().select().from(qualification).where(or(eq(qualification.siteId, s.id), isNull(qualification.siteId))).orderBy(asc(qualification.name));
+	return qs.map((q) => ({ id: q.id, siteId: q.siteId, name: q.name, description: q.description }));
+}
+
+async function getQualification(id: string) {
+	if (!isUuid(id)) throw notFound('err_qualification_not_found');
+	const [q] = await db().select().from(qualification).where(eq(qualification.id, id));
+	if (!q) throw notFound('err_qualification_not_found');
+	return q;
+}
+
+/** Holders of a qualification (staff of its site). */
+export async function qualificationHolders(actor: Actor, id: string) {
+	const q = await getQualification(id);
+	if (q.siteId) await requireAccess(actor, Permission.QualificationManage, { siteId: q.siteId });
+	else await requireAccess(actor, Permission.SiteCreate, null);
+	return db()
+		.select({ userId: user.id, name: user.name, email: user.email, grantedAt: personQualification.grantedAt })
+		.from(personQualification)
+		.innerJoin(user, eq(user.id, personQualification.userId))
+		.where(and(eq(personQualification.qualificationId, id), isNull(personQualification.revokedAt)))
+		.orderBy(asc(user.name));
+}
+
+export async function createQualification(actor: Actor, siteIdOrSlug: string, input: unknown) {
+	const s = await getSiteRow(siteIdOrSlug);
+	await requireAccess(actor, Permission.QualificationManage, { siteId: s.id });
+	const data = parse(zCreateQualification, input);
+	return db().transaction(async (tx) => {
+		const [q] = await tx.insert(qualification).values({ ...data, siteId: s.id }).returning();
+		await audit(tx, actor, { action: 'qualification.create', siteId: s.id, targetType: 'qualification', targetId: q!.id, after: q });
+		return { id: q!.id, siteId: q!.siteId, name: q!.name, description: q!.description };
+	});
+}
+
+async function requireQualificationManager(actor: Actor, q: typeof qualification.$inferSelect) {
+	if (q.siteId) await requireAccess(actor, Permission.QualificationManage, { siteId: q.siteId });
+	else await requireAccess(actor, Permission.SiteCreate, null);
+}
+
+/** Staff grant a qualification to a person (by e-mail). Granting twice is harmless. */
+export async function grantQualification(actor: Actor, id: string, input: unknown) {
+	const q = await getQualification(id);
+	await requireQualificationManager(actor, q);
+	const { email } = parse(zGrantQualification, input);
+	const [u] = await db().select({ id: user.id }).from(user).where(eq(user.email, email));
+	if (!u) throw new AppError('VALIDATION', 'err_validation', {}, [{ field: 'email', key: 'err_user_not_found' }]);
+	return db().transaction(async (tx) => {
+		const [held] = await tx.select().from(personQualification).where(and(eq(personQualification.userId, u.id), eq(personQualification.qualificationId, id), isNull(personQualification.revokedAt)));
+		if (held) return { userId: u.id, qualificationId: id, grantedAt: held.grantedAt.toISOString() };
+		const [g] = await tx.insert(personQualification).values({ userId: u.id, qualificationId: id, grantedBy: actor.kind === 'user' ? actor.userId : null }).returning();
+		await audit(tx, actor, { action: 'qualification.grant', siteId: q.siteId, targetType: 'qualification', targetId: id, after: { userId: u.id } });
+		return { userId: u.id, qualificationId: id, grantedAt: g!.grantedAt.toISOString() };
+	});
+}
+
+/** Revoking blocks new bookings at once; bookings already made are left as they are. */
+export async function revokeQualification(actor: Actor, id: string, userId: string) {
+	const q = await getQualification(id);
+	await requireQualificationManager(actor, q);
+	await db().transaction(async (tx) => {
+		const res = await tx
+			.update(personQualification)
+			.set({ revokedAt: new Date() })
+			.where(and(eq(personQualification.userId, userId), eq(personQualification.qualificationId, id), isNull(personQualification.revokedAt)))
+			.returning();
+		if (!res.length) throw notFound('err_qualification_not_found');
+		await audit(tx, actor, { action: 'qualification.revoke', siteId: q.siteId, targetType: 'qualification', targetId: id, before: { userId } });
+	});
+}
+
+/** Staff block a resource, or the whole site, for maintenance or an event (also several days). */
+export async function createBlackout(actor: Actor, siteIdOrSlug: string, input: unknown) {
+	const s = await getSiteRow(siteIdOrSlug);
+	await requireAccess(actor, Permission.BookingManage, { siteId: s.id });
+	const data = parse(zCreateBlackout, input);
+	if (data.endsAt <= data.startsAt) throw new AppError('VALIDATION', 'err_validation', {}, [{ field: 'endsAt', key: 'err_booking_range' }]);
+	return db().transaction(async (tx) => {
+		const [b] = await tx.insert(blackout).values({ siteId: s.id, resourceId: data.resourceId ?? null, startsAt: data.startsAt, endsAt: data.endsAt, reason: data.reason, createdBy: actor.kind === 'user' ? actor.userId : null }).returning();
+		await audit(tx, actor, { action: 'blackout.create', siteId: s.id, targetType: 'blackout', targetId: b!.id, after: b });
+		return { id: b!.id, resourceId: b!.resourceId, startsAt: b!.startsAt.toISOString(), endsAt: b!.endsAt.toISOString(), reason: b!.reason };
+	});
+}

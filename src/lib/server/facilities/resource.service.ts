@@ -1,0 +1,117 @@
+import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
+import { db } from '../db/client.ts';
+import { resource, resourceKinds, qualification, type ResourceKind } from './schema.ts';
+import { site } from '../directory/schema.ts';
+import { Permission, requireAccess } from '../auth/access.ts';
+import type { Actor } from '../auth/actor.ts';
+import { audit } from '../platform/audit.ts';
+import { notFound } from '../platform/errors.ts';
+import { parse } from '../../schemas/validate.ts';
+import { isUuid } from '../../schemas/common.ts';
+import { zCreateResource, zResourceQuery, zUpdateResource } from '../../schemas/facilities.ts';
+import { getSiteRow } from '../directory/site.service.ts';
+import { slugTaken } from '../directory/common.ts';
+
+export type ResourceRow = typeof resource.$inferSelect;
+
+/** Booking rules by kind, used when a new resource does not set its own. */
+const defaults: Record<'space' | 'equipment' | 'compute', Partial<ResourceRow>> = {
+	space: { slotMinutes: 30, minMinutes: 30, maxMinutes: 480, noticeMinutes: 60, maxDaysAhead: 60, bufferMinutes: 0 },
+	equipment: { slotMinutes: 60, minMinutes: 60, maxMinutes: 480, noticeMinutes: 1440, maxDaysAhead: 30, bufferMinutes: 30 },
+	compute: { slotMinutes: 60, minMinutes: 60, maxMinutes: 10080, noticeMinutes: 0, maxDaysAhead: 30, bufferMinutes: 0, alwaysOpen: true }
+};
+const kindDefaults: Partial<Record<ResourceKind, Partial<ResourceRow>>> = {
+	hall: { approvalRequired: true, shared: false, maxMinutes: 720, noticeMinutes: 2880 },
+	coworking_desk: { shared: true },
+	production_floor: { shared: true, maxMinutes: 720 }
+};
+
+export interface PublicResource extends Omit<ResourceRow, 'createdAt' | 'updatedAt' | 'acquiredOn'> {
+	acquiredOn: string | null;
+	siteSlug: string;
+	siteName: string;
+	timeZone: string;
+	qualificationName: string | null;
+}
+
+const columns = {
+	r: resource,
+	siteSlug: site.slug,
+	siteName: site.name,
+	timeZone: site.timeZone,
+	openingHours: site.openingHours,
+	qualificationName: qualification.name
+};
+
+function toPublic(row: { r: ResourceRow; siteSlug: string; siteName: string; timeZone: string; qualificationName: string | null }): PublicResource {
+	const { createdAt: _c, updatedAt: _u, ...r } = row.r;
+	return { ...r, siteSlug: row.siteSlug, siteName: row.siteName, timeZone: row.timeZone, qualificationName: row.qualificationName };
+}
+
+function base() {
+	return db().select(columns).from(resource).innerJoin(site, eq(site.id, resource.siteId)).leftJoin(qualification, eq(qualification.id, resource.qualificationId));
+}
+
+/** Resources of a park (or of all parks), filtered by kind, class and capacity. Public: parks advertise what they offer. */
+export async function findResources(input: unknown): Promise<PublicResource[]> {
+	const q = parse(zResourceQuery, input);
+	const siteRow = q.site ? await getSiteRow(q.site) : undefined;
+	const rows = await base()
+		.where(
+			and(
+				eq(resource.active, true),
+				siteRow ? eq(resource.siteId, siteRow.id) : undefined,
+				q.kind ? eq(resource.kind, q.kind) : undefined,
+				q.class ? eq(resource.class, q.class) : undefined,
+				q.capacity ? gte(resource.capacity, q.capacity) : undefined
+			)
+		)
+		.orderBy(asc(site.name), asc(resource.kind), asc(resource.name));
+	return rows.map(toPublic);
+}
+
+export async function getResourceFull(id: string) {
+	if (!isUuid(id)) throw notFound('err_resource_not_found');
+	const [row] = await base().where(eq(resource.id, id));
+	if (!row) throw notFound('err_resource_not_found');
+	return { resource: toPublic(row), row: row.r, openingHours: row.openingHours };
+}
+
+export async function getResource(id: string): Promise<PublicResource> {
+	return (await getResourceFull(id)).resource;
+}
+
+export async function resourcesByIds(ids: string[]) {
+	return ids.length ? (await base().where(inArray(resource.id, ids))).map(toPublic) : [];
+}
+
+export async function createResource(actor: Actor, siteIdOrSlug: string, input: unknown): Promise<PublicResource> {
+	const s = await getSiteRow(siteIdOrSlug);
+	await requireAccess(actor, Permission.ResourceManage, { siteId: s.id });
+	const data = parse(zCreateResource, input);
+	const cls = resourceKinds[data.kind];
+	const values = { ...defaults[cls], ...kindDefaults[data.kind], ...Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined)), siteId: s.id, class: cls } as typeof resource.$inferInsert;
+	const created = await db()
+		.transaction(async (tx) => {
+			const [r] = await tx.insert(resource).values(values).returning();
+			await audit(tx, actor, { action: 'resource.create', siteId: s.id, targetType: 'resource', targetId: r!.id, after: r });
+			return r!;
+		})
+		.catch(slugTaken);
+	return getResource(created.id);
+}
+
+export async function updateResource(actor: Actor, id: string, input: unknown): Promise<PublicResource> {
+	const { row: before } = await getResourceFull(id);
+	await requireAccess(actor, Permission.ResourceManage, { siteId: before.siteId });
+	const data = parse(zUpdateResource, input);
+	const changes = Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined)) as Partial<typeof resource.$inferInsert>;
+	if (data.kind) changes.class = resourceKinds[data.kind];
+	await db()
+		.transaction(async (tx) => {
+			const [after] = await tx.update(resource).set({ ...changes, updatedAt: sql`now()` }).where(eq(resource.id, before.id)).returning();
+			await audit(tx, actor, { action: 'resource.update', siteId: before.siteId, targetType: 'resource', targetId: before.id, before, after });
+		})
+		.catch(slugTaken);
+	return getResource(before.id);
+}

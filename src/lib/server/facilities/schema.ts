@@ -1,0 +1,210 @@
+import { sql } from 'drizzle-orm';
+import { pgTable, pgEnum, text, uuid, timestamp, date, integer, boolean, index, unique, check, customType } from 'drizzle-orm/pg-core';
+import { user } from '../auth/schema.ts';
+import { site, organization } from '../directory/schema.ts';
+
+/** PostgreSQL `tstzrange`, read and written as '[start,end)' text. */
+export const tstzrange = customType<{ data: string }>({ dataType: () => 'tstzrange' });
+
+export const resourceClasses = ['space', 'equipment', 'compute'] as const;
+export const resourceClass = pgEnum('resource_class', resourceClasses);
+
+/** Kinds of resource, each belonging to one class; booking defaults are set per kind. */
+export const resourceKinds = {
+	hall: 'space',
+	meeting_room: 'space',
+	coworking_desk: 'space',
+	production_floor: 'space',
+	studio_animation: 'space',
+	studio_film: 'space',
+	studio_sound: 'space',
+	studio_podcast: 'space',
+	camera: 'equipment',
+	mocap_stage: 'equipment',
+	vr_kit: 'equipment',
+	printer_3d: 'equipment',
+	laptop: 'equipment',
+	server: 'compute',
+	gpu_workstation: 'compute',
+	render_node: 'compute'
+} as const;
+export type ResourceKind = keyof typeof resourceKinds;
+export const resourceKindList = Object.keys(resourceKinds) as ResourceKind[];
+export const resourceKind = pgEnum('resource_kind', resourceKindList as [ResourceKind, ...ResourceKind[]]);
+
+/** Who may book: members of the site (any role there), its tenant organisations, or anyone signed in. */
+export const bookableBys = ['site_members', 'tenants', 'public'] as const;
+export const bookableBy = pgEnum('bookable_by', bookableBys);
+
+export const conditions = ['new', 'good', 'fair', 'needs_repair', 'retired'] as const;
+export const condition = pgEnum('asset_condition', conditions);
+
+export const qualification = pgTable('qualification', {
+	id: uuid('id').primaryKey().defaultRandom(),
+	/** NULL: valid across the network. */
+	siteId: uuid('site_id').references(() => site.id, { onDelete: 'cascade' }),
+	name: text('name').notNull(),
+	description: text('description').notNull().default(''),
+	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+});
+
+export const personQualification = pgTable(
+	'person_qualification',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		qualificationId: uuid('qualification_id')
+			.notNull()
+			.references(() => qualification.id, { onDelete: 'cascade' }),
+		grantedBy: text('granted_by').references(() => user.id, { onDelete: 'set null' }),
+		grantedAt: timestamp('granted_at', { withTimezone: true }).notNull().defaultNow(),
+		revokedAt: timestamp('revoked_at', { withTimezone: true })
+	},
+	(t) => [index('person_qualification_user_idx').on(t.userId)]
+);
+
+export const resource = pgTable(
+	'resource',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		siteId: uuid('site_id')
+			.notNull()
+			.references(() => site.id, { onDelete: 'cascade' }),
+		slug: text('slug').notNull(),
+		name: text('name').notNull(),
+		kind: resourceKind('kind').notNull(),
+		class: resourceClass('class').notNull(),
+		location: text('location').notNull().default(''),
+		capacity: integer('capacity').notNull().default(1),
+		description: text('description').notNull().default(''),
+		tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+		// Asset record (equipment and compute).
+		assetTag: text('asset_tag'),
+		serialNumber: text('serial_number'),
+		fundingSource: text('funding_source'),
+		acquiredOn: date('acquired_on'),
+		condition: condition('condition'),
+		// Booking rules.
+		slotMinutes: integer('slot_minutes').notNull().default(30),
+		minMinutes: integer('min_minutes').notNull().default(30),
+		maxMinutes: integer('max_minutes').notNull().default(480),
+		noticeMinutes: integer('notice_minutes').notNull().default(0),
+		maxDaysAhead: integer('max_days_ahead').notNull().default(60),
+		bufferMinutes: integer('buffer_minutes').notNull().default(0),
+		bookableBy: bookableBy('bookable_by').notNull().default('site_members'),
+		approvalRequired: boolean('approval_required').notNull().default(false),
+		/** Shared: parallel bookings up to `capacity` seats; otherwise one booking at a time. */
+		shared: boolean('shared').notNull().default(false),
+		creditsPerHour: integer('credits_per_hour').notNull().default(0),
+		/** Open around the clock (servers, render nodes) instead of the site's opening hours. */
+		alwaysOpen: boolean('always_open').notNull().default(false),
+		qualificationId: uuid('qualification_id').references(() => qualification.id, { onDelete: 'set null' }),
+		active: boolean('active').notNull().default(true),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		unique('resource_site_slug').on(t.siteId, t.slug),
+		index('resource_site_idx').on(t.siteId, t.kind),
+		check('resource_capacity_positive', sql`${t.capacity} >= 1`),
+		check('resource_durations', sql`${t.slotMinutes} >= 5 AND ${t.minMinutes} >= ${t.slotMinutes} AND ${t.maxMinutes} >= ${t.minMinutes}`)
+	]
+);
+
+export const bookingStatuses = ['pending', 'confirmed', 'checked_in', 'cancelled', 'declined', 'released'] as const;
+export const bookingStatus = pgEnum('booking_status', bookingStatuses);
+/** Statuses that hold the slot: the exclusion constraint and capacity checks count only these. */
+export const holdingStatuses = ['pending', 'confirmed', 'checked_in'] as const;
+
+export const booking = pgTable(
+	'booking',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		resourceId: uuid('resource_id')
+			.notNull()
+			.references(() => resource.id, { onDelete: 'cascade' }),
+		siteId: uuid('site_id')
+			.notNull()
+			.references(() => site.id, { onDelete: 'cascade' }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		orgId: uuid('org_id').references(() => organization.id, { onDelete: 'set null' }),
+		title: text('title').notNull().default(''),
+		startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+		endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+		/** [starts_at, ends_at + buffer): what the booking keeps from others. Maintained by the service. */
+		held: tstzrange('held').notNull(),
+		/** Copied from the resource when booked: exclusive bookings are guarded by the exclusion constraint. */
+		exclusive: boolean('exclusive').notNull(),
+		seats: integer('seats').notNull().default(1),
+		status: bookingStatus('status').notNull(),
+		seriesId: uuid('series_id'),
+		decidedBy: text('decided_by').references(() => user.id, { onDelete: 'set null' }),
+		decisionReason: text('decision_reason'),
+		checkedInAt: timestamp('checked_in_at', { withTimezone: true }),
+		cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		index('booking_resource_idx').on(t.resourceId, t.startsAt),
+		index('booking_user_idx').on(t.userId, t.startsAt),
+		index('booking_site_status_idx').on(t.siteId, t.status),
+		check('booking_range', sql`${t.endsAt} > ${t.startsAt}`),
+		check('booking_seats', sql`${t.seats} >= 1`)
+	]
+);
+
+/** Staff block a resource (or, with no resource, the whole site) for maintenance or an event. */
+export const blackout = pgTable(
+	'blackout',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		siteId: uuid('site_id')
+			.notNull()
+			.references(() => site.id, { onDelete: 'cascade' }),
+		resourceId: uuid('resource_id').references(() => resource.id, { onDelete: 'cascade' }),
+		startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+		endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+		reason: text('reason').notNull(),
+		createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('blackout_site_idx').on(t.siteId, t.startsAt), check('blackout_range', sql`${t.endsAt} > ${t.startsAt}`)]
+);
+
+export const holidayKinds = ['national', 'joint_leave', 'regional'] as const;
+export const holidayKind = pgEnum('holiday_kind', holidayKinds);
+
+/**
+ * Days every site is closed (national holidays and joint leave, from the yearly decree, loaded
+ * from versioned data) and regional days a site adds (site_id set).
+ */
+export const holiday = pgTable(
+	'holiday',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		day: date('day').notNull(),
+		kind: holidayKind('kind').notNull(),
+		nameId: text('name_id').notNull(),
+		nameEn: text('name_en').notNull(),
+		siteId: uuid('site_id').references(() => site.id, { onDelete: 'cascade' }),
+		/** Where the date comes from, e.g. 'SKB 1497/2/5 2025' or who adjusted it. */
+		source: text('source').notNull()
+	},
+	(t) => [unique('holiday_day_site').on(t.day, t.siteId, t.nameId).nullsNotDistinct(), index('holiday_day_idx').on(t.day)]
+);
+
+/** A site stays open on a national day (e.g. a park that runs an event on a holiday). */
+export const holidayOptOut = pgTable(
+	'holiday_opt_out',
+	{
+		siteId: uuid('site_id')
+			.notNull()
+			.references(() => site.id, { onDelete: 'cascade' }),
+		day: date('day').notNull()
+	},
+	(t) => [unique('holiday_opt_out_pk').on(t.siteId, t.day)]
+);
