@@ -1,0 +1,208 @@
+import { describe, it, expect, beforeAll } from 'vitest';
+import { and, eq, sql } from 'drizzle-orm';
+import { useTestDb } from './db.ts';
+import { makeSite, makeUser, makeResource, auditCount, countRows } from './factories.ts';
+import { db } from '../src/lib/server/db/client.ts';
+import { booking, personQualification, qualification } from '../src/lib/server/facilities/schema.ts';
+import { createBooking, approveBooking, cancelBooking, availability, checkIn, releaseNoShows } from '../src/lib/server/facilities/booking.service.ts';
+import { revokeQualification, grantQualification } from '../src/lib/server/facilities/qualification.service.ts';
+import { AppError } from '../src/lib/server/platform/errors.ts';
+import type { UserActor } from '../src/lib/server/auth/actor.ts';
+
+useTestDb();
+
+const weekdays = { '1': [['08:00', '17:00']], '2': [['08:00', '17:00']], '3': [['08:00', '17:00']], '4': [['08:00', '17:00']], '5': [['08:00', '17:00']] } as Record<string, [string, string][]>;
+/** "Now" for these tests: Monday 23 November 2026, 08:00 WITA. */
+const NOW = new Date('2026-11-23T00:00:00Z');
+
+async function refusal(p: Promise<unknown>) {
+	try {
+		await p;
+	} catch (e) {
+		if (e instanceof AppError) return e;
+		throw e;
+	}
+	throw new Error('expected a refusal');
+}
+
+const holding = async (resourceId: string) =>
+	(await db().select().from(booking).where(and(eq(booking.resourceId, resourceId), sql`${booking.status} IN ('pending','confirmed','checked_in')`))).length;
+
+describe('booking', () => {
+	let makassar: { id: string; slug: string };
+	let member: UserActor;
+	let staff: UserActor;
+
+	beforeAll(async () => {
+		makassar = await makeSite({ name: 'Technopark Makassar', timeZone: 'Asia/Makassar', provinceCode: '73', regencyCode: '73.71', openingHours: weekdays });
+		member = await makeUser('member', makassar.id);
+		staff = await makeUser('site_staff', makassar.id);
+	});
+
+	it('200 members asking for one slot at once: exactly one booking, 199 conflicts, no overlap', async () => {
+		const room = await makeResource(makassar.id, { name: 'Ruang Rapat Losari' });
+		const people = await Promise.all(Array.from({ length: 200 }, () => makeUser('member', makassar.id)));
+		const input = { resourceId: room.id, startsAt: '2026-11-25T10:00:00+08:00', endsAt: '2026-11-25T11:00:00+08:00' };
+		const results = await Promise.allSettled(people.map((p) => createBooking(p, input, NOW)));
+		const ok = results.filter((r) => r.status === 'fulfilled');
+		const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+		expect(ok).toHaveLength(1);
+		expect(refused).toHaveLength(199);
+		for (const r of refused) {
+			expect(r.reason).toBeInstanceOf(AppError);
+			expect((r.reason as AppError).code).toBe('CONFLICT');
+			expect((r.reason as AppError).params.time).toBe('25 November 2026, 10.00 WITA–11.00');
+		}
+		expect(await holding(room.id)).toBe(1);
+	});
+
+	it('the database itself refuses an overlapping row, whatever the service checked', async () => {
+		const room = await makeResource(makassar.id);
+		const insert = (from: string, to: string) =>
+			db().insert(booking).values({ resourceId: room.id, siteId: makassar.id, userId: member.userId, startsAt: new Date(from), endsAt: new Date(to), held: `[${from},${to})`, exclusive: true, status: 'confirmed' });
+		await insert('2026-11-26T02:00:00Z', '2026-11-26T03:00:00Z');
+		await expect(insert('2026-11-26T02:30:00Z', '2026-11-26T03:30:00Z')).rejects.toMatchObject({ cause: { code: '23P01' } });
+		// Touching ranges are fine: [02:00, 03:00) and [03:00, 04:00).
+		await insert('2026-11-26T03:00:00Z', '2026-11-26T04:00:00Z');
+		expect(await holding(room.id)).toBe(2);
+	});
+
+	it('overlapping-but-not-equal and touching requests through the service', async () => {
+		const room = await makeResource(makassar.id);
+		await createBooking(member, { resourceId: room.id, startsAt: '2026-11-27T09:00:00+08:00', endsAt: '2026-11-27T10:30:00+08:00' }, NOW);
+		const e = await refusal(createBooking(member, { resourceId: room.id, startsAt: '2026-11-27T10:00:00+08:00', endsAt: '2026-11-27T11:00:00+08:00' }, NOW));
+		expect(e.code).toBe('CONFLICT');
+		expect(e.params.time).toBe('27 November 2026, 09.00 WITA–10.30');
+		await createBooking(member, { resourceId: room.id, startsAt: '2026-11-27T10:30:00+08:00', endsAt: '2026-11-27T11:00:00+08:00' }, NOW);
+	});
+
+	it('a buffer keeps the next booking away', async () => {
+		const cam = await makeResource(makassar.id, { kind: 'camera', class: 'equipment', bufferMinutes: 30 });
+		await createBooking(member, { resourceId: cam.id, startsAt: '2026-11-30T09:00:00+08:00', endsAt: '2026-11-30T10:00:00+08:00' }, NOW);
+		expect((await refusal(createBooking(member, { resourceId: cam.id, startsAt: '2026-11-30T10:00:00+08:00', endsAt: '2026-11-30T11:00:00+08:00' }, NOW))).code).toBe('CONFLICT');
+		await createBooking(member, { resourceId: cam.id, startsAt: '2026-11-30T10:30:00+08:00', endsAt: '2026-11-30T11:30:00+08:00' }, NOW);
+	});
+
+	it('a shared hall never exceeds its capacity under concurrency', async () => {
+		const desk = await makeResource(makassar.id, { kind: 'coworking_desk', shared: true, capacity: 3 });
+		const people = await Promise.all(Array.from({ length: 20 }, () => makeUser('member', makassar.id)));
+		const results = await Promise.allSettled(people.map((p) => createBooking(p, { resourceId: desk.id, startsAt: '2026-11-25T13:00:00+08:00', endsAt: '2026-11-25T15:00:00+08:00' }, NOW)));
+		expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(3);
+		const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+		expect(refused.every((r) => (r.reason as AppError).code === 'CONFLICT')).toBe(true);
+		expect((refused[0]!.reason as AppError).key).toBe('err_booking_full');
+		// A booking after the busy period still fits.
+		await createBooking(member, { resourceId: desk.id, startsAt: '2026-11-25T15:00:00+08:00', endsAt: '2026-11-25T16:00:00+08:00' }, NOW);
+	});
+
+	it('a Tokyo booker and the Makassar park read the same slot in their own zones', async () => {
+		const studio = await makeResource(makassar.id, { kind: 'studio_podcast' });
+		const tokyo = await makeUser('member', makassar.id);
+		// 10:00 in Tokyo (UTC+9) is 09:00 in Makassar (WITA, UTC+8).
+		const { bookings } = await createBooking(tokyo, { resourceId: studio.id, startsAt: '2026-12-01T10:00:00+09:00', endsAt: '2026-12-01T11:00:00+09:00' }, NOW);
+		expect(bookings[0]!.startsAt).toBe('2026-12-01T01:00:00.000Z');
+		expect(bookings[0]!.timeZone).toBe('Asia/Makassar');
+		const a = await availability(tokyo, studio.id, { from: '2026-12-01', to: '2026-12-01' });
+		expect(a.zone).toBe('WITA');
+		expect(a.days[0]!.open).toEqual([['08:00', '17:00']]);
+		expect(a.days[0]!.busy).toEqual([{ startsAt: '2026-12-01T01:00:00.000Z', endsAt: '2026-12-01T02:00:00.000Z', seats: 1, status: 'confirmed', mine: true }]);
+		// 07:30 WITA (08:30 in Tokyo) is before the park opens.
+		expect((await refusal(createBooking(tokyo, { resourceId: studio.id, startsAt: '2026-12-01T08:30:00+09:00', endsAt: '2026-12-01T09:30:00+09:00' }, NOW))).key).toBe('err_booking_closed');
+	});
+
+	it('policy refusals name the rule and write nothing', async () => {
+		const room = await makeResource(makassar.id, { noticeMinutes: 1440, maxMinutes: 120, maxDaysAhead: 14 });
+		const before = await countRows(booking);
+		const at = (startsAt: string, endsAt: string) => refusal(createBooking(member, { resourceId: room.id, startsAt, endsAt }, NOW));
+		expect((await at('2026-11-23T10:00:00+08:00', '2026-11-23T11:00:00+08:00')).key).toBe('err_booking_notice');
+		expect((await at('2026-11-25T09:00:00+08:00', '2026-11-25T12:00:00+08:00')).key).toBe('err_booking_too_long');
+		expect((await at('2026-12-10T09:00:00+08:00', '2026-12-10T10:00:00+08:00')).key).toBe('err_booking_too_far');
+		expect((await at('2026-11-25T09:10:00+08:00', '2026-11-25T10:00:00+08:00')).key).toBe('err_booking_slot');
+		expect((await at('2026-11-28T09:00:00+08:00', '2026-11-28T10:00:00+08:00')).key).toBe('err_booking_closed'); // Saturday
+		const e = await at('2026-11-25T11:00:00+08:00', '2026-11-25T10:00:00+08:00');
+		expect(e.code).toBe('VALIDATION');
+		expect(await countRows(booking)).toBe(before);
+	});
+
+	it('national holidays and joint leave close the park; the name is given', async () => {
+		const room = await makeResource(makassar.id, { maxDaysAhead: 60 });
+		const e = await refusal(createBooking(member, { resourceId: room.id, startsAt: '2026-12-24T09:00:00+08:00', endsAt: '2026-12-24T10:00:00+08:00' }, NOW));
+		expect(e.key).toBe('err_booking_holiday');
+		expect(e.params.name).toBe('Cuti bersama Kelahiran Yesus Kristus');
+		const a = await availability(member, room.id, { from: '2026-12-24', to: '2026-12-25' });
+		expect(a.days.map((d) => d.closedReason?.en)).toEqual(['Joint leave for Christmas', 'Christmas Day']);
+		expect(a.days.every((d) => d.open.length === 0)).toBe(true);
+	});
+
+	it('someone from another park cannot book a members-only room; nothing is written and the denial is audited', async () => {
+		const other = await makeSite();
+		const outsider = await makeUser('member', other.id);
+		const room = await makeResource(makassar.id);
+		const denied = await auditCount('booking.create', 'denied');
+		const e = await refusal(createBooking(outsider, { resourceId: room.id, startsAt: '2026-11-25T09:00:00+08:00', endsAt: '2026-11-25T10:00:00+08:00' }, NOW));
+		expect(e.code).toBe('FORBIDDEN');
+		expect(e.key).toBe('err_booking_members_only');
+		expect(await holding(room.id)).toBe(0);
+		expect(await auditCount('booking.create', 'denied')).toBe(denied + 1);
+	});
+
+	it('training-gated equipment: refused without the qualification, allowed with it, refused again once revoked', async () => {
+		const [q] = await db().insert(qualification).values({ siteId: makassar.id, name: 'Induksi keselamatan motion capture' }).returning();
+		const stage = await makeResource(makassar.id, { kind: 'mocap_stage', class: 'equipment', qualificationId: q!.id });
+		const slot = (d: string) => ({ resourceId: stage.id, startsAt: `2026-11-${d}T09:00:00+08:00`, endsAt: `2026-11-${d}T10:00:00+08:00` });
+		const e = await refusal(createBooking(member, slot('25'), NOW));
+		expect(e.code).toBe('FORBIDDEN');
+		expect(e.params.name).toBe('Induksi keselamatan motion capture');
+		await grantQualification(staff, q!.id, { email: member.email });
+		await createBooking(member, slot('25'), NOW);
+		await revokeQualification(staff, q!.id, member.userId);
+		expect((await refusal(createBooking(member, slot('26'), NOW))).key).toBe('err_qualification_missing');
+		// What was booked before the revocation stays.
+		expect(await holding(stage.id)).toBe(1);
+		expect((await db().select().from(personQualification).where(eq(personQualification.userId, member.userId)))[0]!.revokedAt).not.toBeNull();
+	});
+
+	it('a weekly series reports the taken week; it is refused whole, or booked without it on request', async () => {
+		const room = await makeResource(makassar.id, { maxDaysAhead: 60 });
+		await createBooking(staff, { resourceId: room.id, startsAt: '2026-12-09T14:00:00+08:00', endsAt: '2026-12-09T15:00:00+08:00' }, NOW);
+		const series = { resourceId: room.id, startsAt: '2026-12-02T14:00:00+08:00', endsAt: '2026-12-02T15:00:00+08:00', recurrence: { frequency: 'weekly', count: 4 } };
+		const preview = await createBooking(member, { ...series, dryRun: true }, NOW);
+		expect(preview.free.map((o) => o.startsAt.slice(0, 10))).toEqual(['2026-12-02', '2026-12-16', '2026-12-23']);
+		expect(preview.skipped).toMatchObject([{ startsAt: '2026-12-09T06:00:00.000Z', code: 'err_booking_conflict' }]);
+		const e = await refusal(createBooking(member, series, NOW));
+		expect(e.code).toBe('CONFLICT');
+		expect(e.fields).toMatchObject([{ field: 'occurrences.1', key: 'err_booking_conflict' }]);
+		expect(await holding(room.id)).toBe(1);
+		const made = await createBooking(member, { ...series, skipConflicts: true }, NOW);
+		expect(made.bookings).toHaveLength(3);
+		expect(new Set(made.bookings.map((b) => b.seriesId)).size).toBe(1);
+		expect(await holding(room.id)).toBe(4);
+	});
+
+	it('a pending request holds the slot; two managers approving at once: one wins', async () => {
+		const hall = await makeResource(makassar.id, { kind: 'hall', approvalRequired: true });
+		const manager2 = await makeUser('site_manager', makassar.id);
+		const { bookings, status } = await createBooking(member, { resourceId: hall.id, startsAt: '2026-11-26T13:00:00+08:00', endsAt: '2026-11-26T15:00:00+08:00' }, NOW);
+		expect(status).toBe('pending');
+		expect((await refusal(createBooking(staff, { resourceId: hall.id, startsAt: '2026-11-26T14:00:00+08:00', endsAt: '2026-11-26T16:00:00+08:00' }, NOW))).code).toBe('CONFLICT');
+		const results = await Promise.allSettled([approveBooking(staff, bookings[0]!.id), approveBooking(manager2, bookings[0]!.id)]);
+		expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+		expect(((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason as AppError).key).toBe('err_booking_state');
+		// A member cannot approve.
+		expect((await refusal(approveBooking(member, bookings[0]!.id))).code).toBe('FORBIDDEN');
+	});
+
+	it('cancel frees the slot; check-in keeps it; no-shows are released by the worker', async () => {
+		const room = await makeResource(makassar.id);
+		const a = (await createBooking(member, { resourceId: room.id, startsAt: '2026-11-23T10:00:00+08:00', endsAt: '2026-11-23T11:00:00+08:00' }, NOW)).bookings[0]!;
+		await cancelBooking(member, a.id, {}, NOW);
+		const b = (await createBooking(member, { resourceId: room.id, startsAt: '2026-11-23T10:00:00+08:00', endsAt: '2026-11-23T11:00:00+08:00' }, NOW)).bookings[0]!;
+		const c = (await createBooking(member, { resourceId: room.id, startsAt: '2026-11-23T13:00:00+08:00', endsAt: '2026-11-23T14:00:00+08:00' }, NOW)).bookings[0]!;
+		expect((await refusal(checkIn(member, b.id, NOW))).key).toBe('err_checkin_window');
+		await checkIn(member, b.id, new Date('2026-11-23T02:05:00Z'));
+		// 13:20 WITA: c was never checked in and is released; b was, and stays.
+		await releaseNoShows(new Date('2026-11-23T05:20:00Z'));
+		const rows = await db().select({ id: booking.id, status: booking.status }).from(booking).where(eq(booking.resourceId, room.id));
+		expect(Object.fromEntries(rows.map((r) => [r.id, r.status]))).toMatchObject({ [a.id]: 'cancelled', [b.id]: 'checked_in', [c.id]: 'released' });
+	});
+});
