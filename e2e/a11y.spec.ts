@@ -12,9 +12,9 @@ async function audit(page: Page, path: string) {
 	expect(bad, `${path}\n  ${bad.join('\n  ')}`).toEqual([]);
 }
 
-const publicPages = ['/', '/sites', '/sites/cimahi-techno-park', '/directory', '/directory?tab=people', '/directory?q=animasi', '/signin', '/signup', '/forgot-password', '/api/docs'];
-const memberPages = ['/dashboard', '/account', '/account/tokens', '/organizations/new'];
-const managerPages = ['/dashboard', '/sites/cimahi-techno-park/roles', '/sites/cimahi-techno-park/tenants', '/audit'];
+const publicPages = ['/', '/sites', '/sites/cimahi-techno-park', '/sites/cimahi-techno-park/facilities', '/directory', '/directory?tab=people', '/directory?q=animasi', '/signin', '/signup', '/forgot-password', '/api/docs'];
+const memberPages = ['/dashboard', '/bookings', '/account', '/account/tokens', '/organizations/new'];
+const managerPages = ['/dashboard', '/sites/cimahi-techno-park/bookings', '/sites/cimahi-techno-park/roles', '/sites/cimahi-techno-park/tenants', '/audit'];
 const adminPages = ['/admin/sites', '/admin/sites/new', '/admin/sites/cimahi-techno-park'];
 
 async function signIn(page: Page, email: string) {
@@ -36,6 +36,10 @@ for (const theme of ['light', 'dark'] as const) {
 			// An organisation page, reached from the directory.
 			await page.goto('/directory');
 			await page.getByTestId('results').getByRole('link').first().click();
+			await audit(page, new URL(page.url()).pathname);
+			// A facility page, reached from its park.
+			await page.goto('/sites/cimahi-techno-park/facilities');
+			await page.getByTestId('resources').getByRole('link').first().click();
 			await audit(page, new URL(page.url()).pathname);
 		});
 

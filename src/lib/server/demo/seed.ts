@@ -6,6 +6,7 @@ import { createVerifiedUser, hashPassword } from '../auth/account.service.ts';
 import { createSite } from '../directory/site.service.ts';
 import { system, type Role } from '../auth/actor.ts';
 import type { CreateSite } from '../../schemas/directory.ts';
+import { seedFacilities } from './facilities.ts';
 
 /**
  * The demo network: the parks, partners and tenants named in the source articles (Kemenperin's
@@ -122,5 +123,6 @@ export async function seedDemo(): Promise<{ sites: number; organizations: number
 		await db().insert(siteRole).values({ userId: mentor[0].id, siteId: siteIds.get('bandung-technopark')!, role: 'mentor' }).onConflictDoNothing();
 		await db().insert(orgMember).values({ orgId: orgIds.get('kumata-studio')!, userId: mentor[0].id, title: 'Lead Animator' }).onConflictDoNothing();
 	}
+	await seedFacilities(siteIds, new Map(demoSites.map((s) => [s.slug, s.timeZone])));
 	return { sites: demoSites.length, organizations: demoOrgs.length, accounts };
 }

@@ -1,0 +1,63 @@
+import { test, expect, type Page } from '@playwright/test';
+
+async function signIn(page: Page, email: string) {
+	await page.goto('/signin');
+	await page.getByLabel('Surel').fill(email);
+	await page.getByLabel('Kata sandi').fill('taman-demo-2026');
+	await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+	await expect(page).toHaveURL(/\/dashboard/);
+}
+
+/** A weekday 2–6 days from now (no holidays fall in late November or early December 2026). */
+function nextWeekday() {
+	const d = new Date(Date.now() + 2 * 86_400_000);
+	while (d.getUTCDay() === 0 || d.getUTCDay() === 6) d.setUTCDate(d.getUTCDate() + 1);
+	return d.toISOString().slice(0, 10);
+}
+
+test('a member finds a free studio and books it; the slot is then taken', async ({ page }) => {
+	await signIn(page, 'anggota@taman.demo');
+	await page.goto('/sites/cimahi-techno-park');
+	await page.getByRole('link', { name: 'Fasilitas' }).click();
+	await expect(page.getByRole('heading', { name: 'Fasilitas Cimahi Techno Park' })).toBeVisible();
+	const day = nextWeekday();
+	await page.getByLabel('Tanggal').fill(day);
+	await page.getByLabel('Dari').fill('13:00');
+	await page.getByLabel('Sampai').fill('15:00');
+	await page.getByLabel('Jenis').selectOption('studio_animation');
+	await page.getByRole('button', { name: 'Cari' }).click();
+	await expect(page.getByRole('status')).toContainText('1 fasilitas kosong');
+	await page.getByTestId('resources').getByRole('link', { name: 'Lab Pelatihan Toon Boom' }).click();
+	await expect(page.getByRole('heading', { name: 'Lab Pelatihan Toon Boom' })).toBeVisible();
+	await page.getByLabel('Keperluan').fill('Latihan storyboard tim Sekolahan.id');
+	await page.getByRole('button', { name: 'Pesan', exact: true }).click();
+	await expect(page.getByRole('status')).toContainText('Pemesanan tersimpan: 1 jadwal.');
+	await expect(page.getByTestId('week')).toContainText('Pesanan Anda');
+
+	// The same slot again: refused with the time that is taken, in the park's zone.
+	await page.getByRole('button', { name: 'Pesan', exact: true }).click();
+	await expect(page.getByRole('alert')).toContainText('Slot ini sudah dipesan');
+	await expect(page.getByRole('alert')).toContainText('13.00 WIB–15.00');
+
+	// It is in "my bookings", and the confirmation e-mail is in the outbox.
+	await page.getByRole('link', { name: 'Pemesanan saya' }).first().click();
+	await expect(page.getByRole('row', { name: /Lab Pelatihan Toon Boom/ })).toContainText('Terkonfirmasi');
+	await page.goto('/dev/mail');
+	await expect(page.getByTestId('mail').filter({ hasText: 'Pemesanan dikonfirmasi: Lab Pelatihan Toon Boom' }).first()).toBeVisible({ timeout: 15_000 });
+});
+
+test('a site manager approves a pending hall request', async ({ page }) => {
+	await signIn(page, 'manajer.cimahi@taman.demo');
+	await page.goto('/sites/cimahi-techno-park/bookings');
+	const row = page.getByTestId('pending-bookings').getByRole('row', { name: /Aula Cimahi Techno Park/ });
+	await expect(row).toContainText('Putu Ayu Maharani');
+	await row.getByRole('button', { name: 'Setujui' }).click();
+	await expect(page.getByText('Tidak ada permintaan yang menunggu.')).toBeVisible();
+	await expect(page.getByRole('row', { name: /Aula Cimahi Techno Park/ })).toContainText('Terkonfirmasi');
+});
+
+test('a member cannot open the booking desk of the park', async ({ page }) => {
+	await signIn(page, 'anggota@taman.demo');
+	const res = await page.goto('/sites/cimahi-techno-park/bookings');
+	expect(res?.status()).toBe(403);
+});

@@ -1,0 +1,104 @@
+import { and, eq } from 'drizzle-orm';
+import { db } from '../db/client.ts';
+import { booking, personQualification, qualification, resource, blackout } from '../facilities/schema.ts';
+import { user } from '../auth/schema.ts';
+import { createResource } from '../facilities/resource.service.ts';
+import { system } from '../auth/actor.ts';
+import type { CreateResource } from '../../schemas/facilities.ts';
+import { addDays, localParts, zonedInstant } from '../facilities/time.ts';
+import { closedDays } from '../facilities/holidays.ts';
+
+type R = Omit<CreateResource, 'tags' | 'location' | 'capacity' | 'description'> & Partial<Pick<CreateResource, 'tags' | 'location' | 'capacity' | 'description'>>;
+const BANTUAN = 'Bantuan peralatan Kemenperin (Ditjen ILMATE) 2024';
+
+/** Facilities of the seed parks (articles 000–004): halls, studios, render farm, motion capture, labs. */
+const resources: Record<string, R[]> = {
+	'coding-factory-singhasari': [
+		{ slug: 'hall', name: 'Hall Coding Factory', kind: 'hall', capacity: 300, location: 'Lantai 1', description: 'Hall untuk acara, demo day, dan pertemuan komunitas.', approvalRequired: true },
+		{ slug: 'ruang-rapat-a', name: 'Ruang Rapat A', kind: 'meeting_room', capacity: 12, location: 'Lantai 1' },
+		{ slug: 'ruang-rapat-b', name: 'Ruang Rapat B', kind: 'meeting_room', capacity: 8, location: 'Lantai 1' },
+		{ slug: 'communal-space', name: 'Communal Space', kind: 'coworking_desk', capacity: 40, location: 'Lantai 1', shared: true },
+		{ slug: 'ruang-produksi-2', name: 'Ruang Produksi Lantai 2', kind: 'production_floor', capacity: 150, location: 'Lantai 2', shared: true, bookableBy: 'tenants' }
+	],
+	'animation-film-factory': [
+		{ slug: 'studio-animasi-1', name: 'Studio Animasi 1', kind: 'studio_animation', capacity: 10, location: 'Blok A' },
+		{ slug: 'studio-animasi-2', name: 'Studio Animasi 2', kind: 'studio_animation', capacity: 10, location: 'Blok A' },
+		{ slug: 'studio-film-a', name: 'Studio Film A (green screen)', kind: 'studio_film', capacity: 15, location: 'Blok B' },
+		{ slug: 'studio-suara', name: 'Studio Suara & Dubbing', kind: 'studio_sound', capacity: 4, location: 'Blok B' },
+		{ slug: 'render-node-01', name: 'Render Node GPU 01', kind: 'render_node', creditsPerHour: 2, assetTag: 'AFF-RN-01', fundingSource: BANTUAN },
+		{ slug: 'render-node-02', name: 'Render Node GPU 02', kind: 'render_node', creditsPerHour: 2, assetTag: 'AFF-RN-02', fundingSource: BANTUAN }
+	],
+	'bcic-bali': [
+		{ slug: 'motion-capture', name: 'Panggung Motion Capture', kind: 'mocap_stage', capacity: 6, location: 'Gedung Produksi', assetTag: 'BCIC-MC-01', serialNumber: 'VCN-22-0417', fundingSource: BANTUAN, acquiredOn: '2024-03-12', condition: 'good' },
+		{ slug: 'render-farm-01', name: 'Render Farm BCIC — node 01', kind: 'render_node', assetTag: 'BCIC-RF-01', fundingSource: BANTUAN },
+		{ slug: 'studio-animasi', name: 'Studio Animasi BCIC', kind: 'studio_animation', capacity: 12 }
+	],
+	'pusat-desain-ponsel-batam': [
+		{ slug: 'printer-3d-resin', name: 'Printer 3D Resin', kind: 'printer_3d', assetTag: 'PDP-3D-02', fundingSource: BANTUAN, condition: 'good' },
+		{ slug: 'lab-desain', name: 'Lab Desain Ponsel', kind: 'meeting_room', capacity: 10 }
+	],
+	'cimahi-techno-park': [
+		{ slug: 'aula', name: 'Aula Cimahi Techno Park', kind: 'hall', capacity: 120, location: 'Gedung Technopark, Lantai 1', approvalRequired: true },
+		{ slug: 'ruang-rapat', name: 'Ruang Rapat Baros', kind: 'meeting_room', capacity: 10, location: 'Lantai 2' },
+		{ slug: 'lab-toon-boom', name: 'Lab Pelatihan Toon Boom', kind: 'studio_animation', capacity: 20, location: 'Lantai 2', description: 'Lab Authorized Training Center untuk pelatihan Toon Boom Harmony.' },
+		{ slug: 'kamera-fx3', name: 'Kamera Sony FX3', kind: 'camera', assetTag: 'CTP-KM-03', serialNumber: 'FX3-5531902', fundingSource: 'APBD Kota Cimahi 2025', acquiredOn: '2025-02-03', condition: 'good' }
+	],
+	'technopark-makassar': [{ slug: 'coworking', name: 'Coworking Losari', kind: 'coworking_desk', capacity: 30, shared: true }]
+};
+
+/** The next `n` open weekdays from `from` (local dates), skipping holidays. */
+async function workdays(siteId: string, from: string, n: number) {
+	const closed = await closedDays(db(), siteId, from, addDays(from, 60));
+	const out: string[] = [];
+	for (let d = from; out.length < n; d = addDays(d, 1)) {
+		const wd = localParts(zonedInstant(d, 720, 'Asia/Jakarta'), 'Asia/Jakarta').weekday;
+		if (wd !== '6' && wd !== '7' && !closed.has(d)) out.push(d);
+	}
+	return out;
+}
+
+export async function seedFacilities(siteIds: Map<string, string>, siteZones: Map<string, string>) {
+	const ids = new Map<string, { id: string; siteId: string; tz: string }>();
+	for (const [siteSlug, list] of Object.entries(resources)) {
+		const siteId = siteIds.get(siteSlug)!;
+		for (const r of list) {
+			const [existing] = await db().select({ id: resource.id }).from(resource).where(and(eq(resource.siteId, siteId), eq(resource.slug, r.slug)));
+			const id = existing?.id ?? (await createResource(system, siteId, r)).id;
+			ids.set(`${siteSlug}/${r.slug}`, { id, siteId, tz: siteZones.get(siteSlug)! });
+		}
+	}
+	const bali = siteIds.get('bcic-bali')!;
+	let [induction] = await db().select().from(qualification).where(and(eq(qualification.siteId, bali), eq(qualification.name, 'Induksi keselamatan motion capture')));
+	if (!induction) {
+		[induction] = await db().insert(qualification).values({ siteId: bali, name: 'Induksi keselamatan motion capture', description: 'Pelatihan keselamatan dan kalibrasi sebelum memakai panggung motion capture.' }).returning();
+		await db().update(resource).set({ qualificationId: induction!.id }).where(eq(resource.id, ids.get('bcic-bali/motion-capture')!.id));
+		const [mentor] = await db().select({ id: user.id }).from(user).where(eq(user.email, 'mentor@taman.demo'));
+		if (mentor) await db().insert(personQualification).values({ userId: mentor.id, qualificationId: induction!.id });
+	}
+
+	// A few weeks of bookings, only on a first seed.
+	const [any] = await db().select({ id: booking.id }).from(booking).limit(1);
+	if (any) return;
+	const people = Object.fromEntries((await db().select({ id: user.id, email: user.email }).from(user)).map((u) => [u.email, u.id]));
+	const today = localParts(new Date(), 'Asia/Jakarta').date;
+	const rows: (typeof booking.$inferInsert)[] = [];
+	const add = async (key: string, who: string, day: string, from: number, to: number, title: string, status: 'confirmed' | 'pending' | 'checked_in' = 'confirmed') => {
+		const r = ids.get(key)!;
+		const start = zonedInstant(day, from * 60, r.tz);
+		const end = zonedInstant(day, to * 60, r.tz);
+		rows.push({ resourceId: r.id, siteId: r.siteId, userId: people[who]!, title, startsAt: start, endsAt: end, held: `[${start.toISOString()},${end.toISOString()})`, exclusive: true, status });
+	};
+	const ctp = siteIds.get('cimahi-techno-park')!;
+	const [d1, d2, d3, d4, d5, d6, d7, d8] = await workdays(ctp, addDays(today, 1), 8);
+	for (const [i, d] of [d1, d3, d5, d7].entries()) await add('cimahi-techno-park/lab-toon-boom', 'staf.cimahi@taman.demo', d!, 9, 12, `Pelatihan Toon Boom Harmony — sesi ${i + 1}`);
+	await add('cimahi-techno-park/ruang-rapat', 'anggota@taman.demo', d2!, 10, 11, 'Rapat tim Sekolahan.id');
+	await add('cimahi-techno-park/ruang-rapat', 'manajer.cimahi@taman.demo', d2!, 13, 15, 'Koordinasi Penta Helix');
+	await add('cimahi-techno-park/aula', 'anggota@taman.demo', d6!, 13, 16, 'Pitching startup ke investor', 'pending');
+	await add('cimahi-techno-park/kamera-fx3', 'mentor@taman.demo', d4!, 9, 15, 'Syuting profil tenant');
+	await add('coding-factory-singhasari/ruang-rapat-a', 'klien@taman.demo', d2!, 9, 10, 'Kick-off proyek klien Jepang');
+	await add('coding-factory-singhasari/hall', 'admin@taman.demo', d8!, 9, 17, 'Demo day team incubation');
+	await add('bcic-bali/motion-capture', 'mentor@taman.demo', d3!, 9, 12, 'Perekaman gerak karakter animasi');
+	await add('animation-film-factory/studio-animasi-1', 'mentor@taman.demo', d1!, 10, 16, 'Produksi episode 4');
+	await db().insert(booking).values(rows);
+	await db().insert(blackout).values({ siteId: ctp, resourceId: ids.get('cimahi-techno-park/aula')!.id, startsAt: zonedInstant(d5!, 0, 'Asia/Jakarta'), endsAt: zonedInstant(addDays(d5!, 1), 0, 'Asia/Jakarta'), reason: 'Perawatan tata suara' });
+}

@@ -1,0 +1,66 @@
+import { fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { orError, formValues } from '$lib/server/http/form';
+import { signedIn } from '$lib/server/http/guard';
+import { getResource } from '$lib/server/facilities/resource.service';
+import { availability, createBooking } from '$lib/server/facilities/booking.service';
+import { addDays, hhmm, localParts, zonedInstant } from '$lib/server/facilities/time';
+import { AppError } from '$lib/server/platform/errors';
+import { t, translateFields } from '$lib/server/http/translate';
+import { db } from '$lib/server/db/client';
+import { orgMember, organization } from '$lib/server/directory/schema';
+import { eq } from 'drizzle-orm';
+
+export const load: PageServerLoad = async ({ params, url, locals }) => {
+	const resource = await orError(locals.locale, () => getResource(params.id));
+	const today = localParts(new Date(), resource.timeZone).date;
+	const start = /^\d{4}-\d{2}-\d{2}$/.test(url.searchParams.get('week') ?? '') ? url.searchParams.get('week')! : today;
+	const week = await availability(locals.actor, resource.id, { from: start, to: addDays(start, 6) });
+	const orgs =
+		locals.actor.kind === 'user'
+			? await db().select({ id: organization.id, name: organization.name }).from(orgMember).innerJoin(organization, eq(organization.id, orgMember.orgId)).where(eq(orgMember.userId, locals.actor.userId))
+			: [];
+	return {
+		resource,
+		week,
+		start,
+		prev: addDays(start, -7),
+		next: addDays(start, 7),
+		today,
+		orgs,
+		q: { date: url.searchParams.get('date') ?? '', from: url.searchParams.get('from') ?? '', to: url.searchParams.get('to') ?? '' }
+	};
+};
+
+export const actions: Actions = {
+	book: async (event) => {
+		const me = signedIn(event);
+		const v = formValues(await event.request.formData());
+		const resource = await getResource(event.params.id);
+		const locale = event.locals.locale;
+		if (!/^\d{4}-\d{2}-\d{2}$/.test(v.date ?? '') || !/^\d{2}:\d{2}$/.test(v.from ?? '') || !/^\d{2}:\d{2}$/.test(v.to ?? ''))
+			return fail(422, { values: v, message: t('err_validation', {}, locale), errors: translateFields([{ field: 'date', key: 'err_field_required' }], locale) });
+		const startsAt = zonedInstant(v.date!, hhmm(v.from!), resource.timeZone).toISOString();
+		const endsAt = zonedInstant(v.date!, hhmm(v.to!), resource.timeZone).toISOString();
+		const count = Number(v.count || 1);
+		const input = {
+			resourceId: resource.id,
+			startsAt,
+			endsAt,
+			title: v.title ?? '',
+			organizationId: v.organizationId || null,
+			seats: Number(v.seats || 1),
+			...(v.repeat === 'daily' || v.repeat === 'weekly' ? { recurrence: { frequency: v.repeat, count } } : {}),
+			skipConflicts: v.skipConflicts === 'on',
+			dryRun: v.intent === 'check'
+		};
+		try {
+			const res = await createBooking(me, input);
+			return { values: v, result: { booked: res.bookings.length, status: res.status, free: res.free, skipped: res.skipped.map((s) => ({ ...s, message: t(s.code, s.params, locale) })), dryRun: input.dryRun } };
+		} catch (e) {
+			if (!(e instanceof AppError)) throw e;
+			const skipped = e.fields.filter((f) => f.field.startsWith('occurrences.')).map((f) => ({ index: Number(f.field.split('.')[1]), message: t(f.key, f.params, locale) }));
+			return fail(e.code === 'FORBIDDEN' ? 403 : e.code === 'CONFLICT' ? 409 : 422, { values: v, message: t(e.key, e.params, locale), occurrences: skipped });
+		}
+	}
+};
