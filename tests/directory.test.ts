@@ -139,3 +139,31 @@ describe('organisations and the directory', () => {
 		expect((await getOrg(staff, org.slug)).tenancies).toHaveLength(1);
 	});
 });
+
+describe('keyset paging of prepared lists', () => {
+	it('walks every site and every tenancy one page at a time, in order, without repeats', async () => {
+		const { findSites } = await import('../src/lib/server/directory/site.service.ts');
+		const { findTenancies } = await import('../src/lib/server/directory/org.service.ts');
+		const { tenancy } = await import('../src/lib/server/directory/schema.ts');
+		const { db } = await import('../src/lib/server/db/client.ts');
+		const host = await makeSite({ name: 'Zz Paging Park' });
+		for (const n of ['Beta', 'Alfa', 'Gamma']) {
+			const o = await createOrg(await makeUser(), { name: `${n} Studio`, slug: `${n.toLowerCase()}-${Math.random().toString(36).slice(2, 8)}`, kind: 'studio' });
+			await db().insert(tenancy).values({ orgId: o.id, siteId: host.id, startsOn: '2026-01-01', status: 'active' });
+		}
+		const walk = async <T>(fetch: (cursor?: string) => Promise<{ items: T[]; nextCursor: string | null }>) => {
+			const seen: T[] = [];
+			let cursor: string | undefined;
+			do {
+				const pageOf = await fetch(cursor);
+				expect(pageOf.items.length).toBeLessThanOrEqual(1);
+				seen.push(...pageOf.items);
+				cursor = pageOf.nextCursor ?? undefined;
+			} while (cursor);
+			return seen;
+		};
+		const all = (await findSites({ limit: 200 })).items.map((s) => s.name);
+		expect((await walk((cursor) => findSites({ limit: 1, cursor }))).map((s) => s.name)).toEqual(all);
+		expect((await walk((cursor) => findTenancies(host.slug, { limit: 1, cursor }))).map((t) => t.orgName)).toEqual(['Alfa Studio', 'Beta Studio', 'Gamma Studio']);
+	});
+});

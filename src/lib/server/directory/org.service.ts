@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, gt, or, sql, inArray, type SQL } from 'drizzle-orm';
-import { db, prepared, type Db } from '../db/client.ts';
+import { and, asc, desc, eq, sql, inArray, type SQL } from 'drizzle-orm';
+import { db, type Db } from '../db/client.ts';
 import { slugTaken } from './common.ts';
 import { isUuid } from '../../schemas/common.ts';
 import { organization, orgMember, tenancy, site } from './schema.ts';
@@ -9,7 +9,7 @@ import type { Actor } from '../auth/actor.ts';
 import { audit } from '../platform/audit.ts';
 import { enqueue } from '../platform/outbox.ts';
 import { AppError, notFound } from '../platform/errors.ts';
-import { afterCursor, decodeCursor, page, type Paged } from '../platform/paging.ts';
+import { afterCursor, afterPlaceholders, page, preparedPage, type Paged } from '../platform/paging.ts';
 import { parse } from '../../schemas/validate.ts';
 import { zAddMember, zCreateOrg, zCreateTenancy, zDirectoryQuery, zUpdateOrg } from '../../schemas/directory.ts';
 import type { Page } from '../../schemas/common.ts';
@@ -229,7 +229,7 @@ export async function createTenancy(actor: Actor, input: unknown) {
 	});
 }
 
-const tenanciesQuery = (d: Db, withCursor: boolean) =>
+const tenanciesQuery = (d: Db, withCursor: boolean, name: string) =>
 	d
 		.select({ id: tenancy.id, orgId: organization.id, orgSlug: organization.slug, orgName: organization.name, orgKind: organization.kind, startsOn: tenancy.startsOn, endsOn: tenancy.endsOn, status: tenancy.status })
 		.from(tenancy)
@@ -237,12 +237,12 @@ const tenanciesQuery = (d: Db, withCursor: boolean) =>
 		.where(
 			and(
 				eq(tenancy.siteId, sql.placeholder('siteId')),
-				withCursor ? or(gt(organization.name, sql.placeholder('name')), and(eq(organization.name, sql.placeholder('name')), gt(tenancy.id, sql.placeholder('id')))) : undefined
+				withCursor ? afterPlaceholders(organization.name, tenancy.id) : undefined
 			)
 		)
 		.orderBy(asc(organization.name), asc(tenancy.id))
 		.limit(sql.placeholder('limit'))
-		.prepare(withCursor ? 'tenancies_after' : 'tenancies_first');
+		.prepare(name);
 
 export async function findTenancies(siteIdOrSlug: string, p: Page) {
 	return tenanciesOfSite((await getSiteRow(siteIdOrSlug)).id, p);
@@ -250,9 +250,6 @@ export async function findTenancies(siteIdOrSlug: string, p: Page) {
 
 /** The tenancies of a site already looked up (public: tenancies are listed on the park's page). */
 export async function tenanciesOfSite(siteId: string, p: Page) {
-	const key = decodeCursor(p.cursor);
-	const rows = key
-		? await prepared('tenancies_after', (d) => tenanciesQuery(d, true)).execute({ siteId, limit: p.limit + 1, name: key[0], id: key[1] })
-		: await prepared('tenancies_first', (d) => tenanciesQuery(d, false)).execute({ siteId, limit: p.limit + 1 });
+	const rows = await preparedPage('tenancies', tenanciesQuery, p, { siteId });
 	return page(rows, p.limit, (r) => [r.orgName, r.id], (r) => r);
 }

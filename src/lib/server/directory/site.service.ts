@@ -1,4 +1,4 @@
-import { asc, eq, gt, or, sql, and, count } from 'drizzle-orm';
+import { asc, eq, or, sql, and, count } from 'drizzle-orm';
 import { db, prepared, type Db } from '../db/client.ts';
 import { slugTaken } from './common.ts';
 import { isUuid } from '../../schemas/common.ts';
@@ -8,7 +8,7 @@ import type { Actor } from '../auth/actor.ts';
 import { audit } from '../platform/audit.ts';
 import { enqueue } from '../platform/outbox.ts';
 import { AppError, notFound } from '../platform/errors.ts';
-import { decodeCursor, page, type Paged } from '../platform/paging.ts';
+import { afterPlaceholders, page, preparedPage, type Paged } from '../platform/paging.ts';
 import { checkRegion, regions } from './regions.ts';
 import { parse } from '../../schemas/validate.ts';
 import { zCreateSite, zUpdateSite } from '../../schemas/directory.ts';
@@ -61,39 +61,41 @@ async function toPublicSite(row: SiteRow, tenantCount = 0): Promise<PublicSite> 
 	};
 }
 
-const sitesQuery = (d: Db, withCursor: boolean) => {
+const sitesQuery = (d: Db, withCursor: boolean, name: string) => {
 	const t = d
 		.select({ siteId: tenancy.siteId, n: count().as('n') })
 		.from(tenancy)
 		.where(eq(tenancy.status, 'active'))
 		.groupBy(tenancy.siteId)
 		.as('t');
-	const after = or(gt(site.name, sql.placeholder('name')), and(eq(site.name, sql.placeholder('name')), gt(site.id, sql.placeholder('id'))));
 	return d
 		.select({ site, n: t.n })
 		.from(site)
 		.leftJoin(t, eq(t.siteId, site.id))
-		.where(withCursor ? after : undefined)
+		.where(withCursor ? afterPlaceholders(site.name, site.id) : undefined)
 		.orderBy(asc(site.name), asc(site.id))
 		.limit(sql.placeholder('limit'))
-		.prepare(withCursor ? 'sites_after' : 'sites_first');
+		.prepare(name);
 };
 
 /** Public list of sites, by name. */
 export async function findSites(p: Page): Promise<Paged<PublicSite>> {
-	const key = decodeCursor(p.cursor);
-	const rows = key
-		? await prepared('sites_after', (d) => sitesQuery(d, true)).execute({ limit: p.limit + 1, name: key[0], id: key[1] })
-		: await prepared('sites_first', (d) => sitesQuery(d, false)).execute({ limit: p.limit + 1 });
+	const rows = await preparedPage('sites', sitesQuery, p);
 	const items = await Promise.all(rows.map((r) => toPublicSite(r.site, Number(r.n ?? 0))));
 	return page(items, p.limit, (s) => [s.name, s.id], (s) => s);
 }
 
+/** Routes accept a site's id or slug; only a well-formed UUID is also compared with the id. */
+const siteKeys = {
+	by_id: or(eq(site.id, sql.placeholder('key')), eq(site.slug, sql.placeholder('key'))),
+	by_slug: eq(site.slug, sql.placeholder('key'))
+};
+const keyOf = (idOrSlug: string) => (isUuid(idOrSlug) ? 'by_id' : 'by_slug');
+
 /** A site by id or slug; NOT_FOUND otherwise. */
 export async function getSiteRow(idOrSlug: string): Promise<SiteRow> {
-	const [row] = isUuid(idOrSlug)
-		? await prepared('site_by_id', (d) => d.select().from(site).where(or(eq(site.id, sql.placeholder('key')), eq(site.slug, sql.placeholder('key')))).prepare('site_by_id')).execute({ key: idOrSlug })
-		: await prepared('site_by_slug', (d) => d.select().from(site).where(eq(site.slug, sql.placeholder('key'))).prepare('site_by_slug')).execute({ key: idOrSlug });
+	const k = keyOf(idOrSlug);
+	const [row] = await prepared(`site_${k}`, (d) => d.select().from(site).where(siteKeys[k]).prepare(`site_${k}`)).execute({ key: idOrSlug });
 	if (!row) throw notFound('err_site_not_found');
 	return row;
 }
@@ -102,9 +104,8 @@ const activeCount = sql<number>`(SELECT count(*)::int FROM ${tenancy} WHERE ${te
 
 /** A public site with its count of active tenants, in one query. */
 export async function getSite(idOrSlug: string): Promise<PublicSite> {
-	const [row] = isUuid(idOrSlug)
-		? await prepared('public_site_by_id', (d) => d.select({ site, n: activeCount }).from(site).where(or(eq(site.id, sql.placeholder('key')), eq(site.slug, sql.placeholder('key')))).prepare('public_site_by_id')).execute({ key: idOrSlug })
-		: await prepared('public_site_by_slug', (d) => d.select({ site, n: activeCount }).from(site).where(eq(site.slug, sql.placeholder('key'))).prepare('public_site_by_slug')).execute({ key: idOrSlug });
+	const k = keyOf(idOrSlug);
+	const [row] = await prepared(`public_site_${k}`, (d) => d.select({ site, n: activeCount }).from(site).where(siteKeys[k]).prepare(`public_site_${k}`)).execute({ key: idOrSlug });
 	if (!row) throw notFound('err_site_not_found');
 	return toPublicSite(row.site, row.n);
 }

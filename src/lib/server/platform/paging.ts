@@ -1,4 +1,6 @@
-import { and, eq, gt, or, type SQL, type Column } from 'drizzle-orm';
+import { and, eq, gt, or, sql, type SQL, type Column } from 'drizzle-orm';
+import { prepared, type Db } from '../db/client.ts';
+import type { Page } from '../../schemas/common.ts';
 import { AppError } from './errors.ts';
 
 /** Keyset paging over (sort column, id): stable under inserts, no OFFSET scans. */
@@ -24,6 +26,28 @@ export function afterCursor(sort: Column, id: Column, cursor: string | undefined
 	const key = decodeCursor(cursor);
 	if (!key) return undefined;
 	return or(gt(sort, key[0]), and(eq(sort, key[0]), gt(id, key[1])));
+}
+
+/** The same keyset condition for a prepared statement: the cursor arrives as `afterSort`/`afterId`. */
+export function afterPlaceholders(sort: Column, id: Column): SQL | undefined {
+	return or(gt(sort, sql.placeholder('afterSort')), and(eq(sort, sql.placeholder('afterSort')), gt(id, sql.placeholder('afterId'))));
+}
+
+/**
+ * Run one page of a prepared keyset query. `build` makes the statement named `name` with or
+ * without the cursor condition (`afterPlaceholders`) and a `limit` placeholder; both variants are
+ * prepared once per database. Returns limit+1 rows for `page`.
+ */
+export function preparedPage<R>(
+	name: string,
+	build: (d: Db, withCursor: boolean, name: string) => { execute: (values: Record<string, unknown>) => Promise<R[]> },
+	p: Page,
+	values: Record<string, unknown> = {}
+): Promise<R[]> {
+	const key = decodeCursor(p.cursor);
+	const variant = `${name}_${key ? 'after' : 'first'}`;
+	const query = prepared(variant, (d) => build(d, !!key, variant));
+	return query.execute({ ...values, limit: p.limit + 1, ...(key ? { afterSort: key[0], afterId: key[1] } : {}) });
 }
 
 /** Fetch limit+1 rows, return `limit` and the cursor of the last one when more exist. */
