@@ -29,12 +29,16 @@ export function formatDate(at: Date | string, locale: Locale, timeZone = 'Asia/J
 	return new Intl.DateTimeFormat(tag(locale), { dateStyle: 'long', timeZone }).format(new Date(at));
 }
 
+/** `14.30`, or `14.30 WIB` with `zone`: the time of day, for ranges whose date is already shown. */
+export function formatTime(at: Date | string, locale: Locale, timeZone = 'Asia/Jakarta', zone = false): string {
+	const d = new Date(at);
+	const time = new Intl.DateTimeFormat(tag(locale), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(d);
+	return zone ? `${time} ${zoneLabel(timeZone, d)}` : time;
+}
+
 /** `23 November 2026, 14.30 WIB` — always with the zone label. */
 export function formatDateTime(at: Date | string, locale: Locale, timeZone = 'Asia/Jakarta'): string {
-	const d = new Date(at);
-	const date = formatDate(d, locale, timeZone);
-	const time = new Intl.DateTimeFormat(tag(locale), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(d);
-	return `${date}, ${time} ${zoneLabel(timeZone, d)}`;
+	return `${formatDate(at, locale, timeZone)}, ${formatTime(at, locale, timeZone, true)}`;
 }
 
 const minorUnits: Record<string, number> = { IDR: 0, JPY: 0, VND: 0, USD: 2, MYR: 2, SGD: 2 };

@@ -12,7 +12,7 @@ import { AppError, notFound, type FieldError } from '../platform/errors.ts';
 import { parse } from '../../schemas/validate.ts';
 import { isUuid } from '../../schemas/common.ts';
 import { zAvailabilityQuery, zBookingQuery, zCreateBooking, zDecision, type Recurrence } from '../../schemas/facilities.ts';
-import { formatDateTime, zoneLabel } from '../../i18n/format.ts';
+import { formatDateTime, formatTime, zoneLabel } from '../../i18n/format.ts';
 import { getResourceFull, type ResourceRow } from './resource.service.ts';
 import { closedDays } from './holidays.ts';
 import { addDays, daysBetween, hhmm, localParts, zonedInstant } from './time.ts';
@@ -32,9 +32,7 @@ const heldOf = (r: ResourceRow, start: Date, end: Date) => range(start, new Date
 
 /** "24 November 2026, 09.00 WITA – 10.00": how the site's people read a slot. */
 function slotText(start: Date, end: Date, tz: string) {
-	const to = localParts(end, tz);
-	const hh = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}.${String(m % 60).padStart(2, '0')}`;
-	return `${formatDateTime(start, 'id', tz)}–${hh(to.minutes)}`;
+	return `${formatDateTime(start, 'id', tz)}–${formatTime(end, 'id', tz)}`;
 }
 
 /** A refusal that is audited like every other denial, naming what is missing. */
