@@ -14,7 +14,7 @@ import { isUuid } from '../../schemas/common.ts';
 import { zAvailabilityQuery, zBookingQuery, zCreateBooking, zDecision, type Recurrence } from '../../schemas/facilities.ts';
 import { formatDateTime, formatTime, zoneLabel } from '../../i18n/format.ts';
 import { getResourceFull, type ResourceRow } from './resource.service.ts';
-import { closedDays } from './holidays.ts';
+import { closedDays, type ClosedDay } from './holidays.ts';
 import { addDays, daysBetween, hhmm, localParts, zonedInstant } from './time.ts';
 import type { OpeningHours } from '../directory/schema.ts';
 import { getSiteRow } from '../directory/site.service.ts';
@@ -81,7 +81,28 @@ interface Problem {
 	status: 'VALIDATION' | 'CONFLICT';
 }
 
-async function policyProblem(tx: Tx, r: ResourceRow, hours: OpeningHours, tz: string, start: Date, end: Date, seats: number, now: Date, staff: boolean): Promise<Problem | null> {
+/** Blackouts of a resource (its own and the whole site's) overlapping [from, to). */
+function blackoutsOf(r: ResourceRow, from: Date, to: Date) {
+	return db()
+		.select({ startsAt: blackout.startsAt, endsAt: blackout.endsAt, reason: blackout.reason })
+		.from(blackout)
+		.where(and(eq(blackout.siteId, r.siteId), sql`(${blackout.resourceId} IS NULL OR ${blackout.resourceId} = ${r.id})`, lt(blackout.startsAt, to), sql`${blackout.endsAt} > ${from}`))
+		.orderBy(asc(blackout.startsAt));
+}
+
+interface Closures {
+	/** Holidays by local date. */
+	days: Map<string, ClosedDay>;
+	blackouts: Awaited<ReturnType<typeof blackoutsOf>>;
+}
+
+/** Everything that closes a resource between two instants, read once for a booking or a series. */
+async function closuresOf(r: ResourceRow, tz: string, from: Date, to: Date): Promise<Closures> {
+	const [blackouts, days] = await Promise.all([blackoutsOf(r, from, to), closedDays(db(), r.siteId, localParts(from, tz).date, localParts(to, tz).date)]);
+	return { days, blackouts };
+}
+
+function policyProblem(r: ResourceRow, hours: OpeningHours, tz: string, start: Date, end: Date, seats: number, now: Date, staff: boolean, closures: Closures): Problem | null {
 	const v = (key: string, params: Record<string, string | number> = {}): Problem => ({ key, params, status: 'VALIDATION' });
 	if (end <= start) return v('err_booking_range');
 	if (seats > r.capacity) return v('err_booking_seats', { capacity: r.capacity });
@@ -103,14 +124,10 @@ async function policyProblem(tx: Tx, r: ResourceRow, hours: OpeningHours, tz: st
 		const endMin = b.minutes === 0 && b.date !== a.date ? 1440 : b.minutes;
 		const open = (hours[a.weekday] ?? []).some(([o, c]) => hhmm(o) <= a.minutes && endMin <= (hhmm(c) || 1440));
 		if (!sameDay || !open) return v('err_booking_closed');
-		const closed = (await closedDays(tx, r.siteId, a.date, a.date)).get(a.date);
+		const closed = closures.days.get(a.date);
 		if (closed) return v('err_booking_holiday', { name: closed.nameId });
 	}
-	const [bo] = await tx
-		.select({ reason: blackout.reason })
-		.from(blackout)
-		.where(and(eq(blackout.siteId, r.siteId), sql`(${blackout.resourceId} IS NULL OR ${blackout.resourceId} = ${r.id})`, lt(blackout.startsAt, end), sql`${blackout.endsAt} > ${start}`))
-		.limit(1);
+	const bo = closures.blackouts.find((b) => b.startsAt < end && b.endsAt > start);
 	if (bo) return v('err_booking_blackout', { reason: bo.reason });
 	return null;
 }
@@ -235,12 +252,13 @@ export async function createBooking(actor: Actor, input: unknown, now = new Date
 	const staff = await checkBooker(db(), me, r, data.organizationId, pub.siteName);
 
 	const wanted = occurrences(data.startsAt, data.endsAt, data.recurrence, tz);
+	const closures = await closuresOf(r, tz, wanted[0]!.start, wanted[wanted.length - 1]!.end);
 	const free: { start: Date; end: Date }[] = [];
 	const skipped: BookingResult['skipped'] = [];
 	const problems: FieldError[] = [];
 	let first: Problem | null = null;
 	for (const [i, o] of wanted.entries()) {
-		const p = (await policyProblem(db(), r, openingHours, tz, o.start, o.end, data.seats, now, staff)) ?? (await conflictWith(db(), r, o.start, o.end, tz));
+		const p = policyProblem(r, openingHours, tz, o.start, o.end, data.seats, now, staff, closures) ?? (await conflictWith(db(), r, o.start, o.end, tz));
 		if (p) {
 			first ??= p;
 			skipped.push({ startsAt: o.start.toISOString(), endsAt: o.end.toISOString(), code: p.key, params: p.params });
@@ -426,17 +444,13 @@ export async function availability(actor: Actor, resourceId: string, input: unkn
 	const tz = pub.timeZone;
 	const from = zonedInstant(days[0]!, 0, tz);
 	const to = zonedInstant(addDays(days[days.length - 1]!, 1), 0, tz);
-	const [bookings, blackouts, closed] = await Promise.all([
+	const [bookings, { blackouts, days: closed }] = await Promise.all([
 		db()
 			.select({ startsAt: booking.startsAt, endsAt: booking.endsAt, seats: booking.seats, status: booking.status, userId: booking.userId })
 			.from(booking)
 			.where(and(eq(booking.resourceId, r.id), inArray(booking.status, [...holdingStatuses]), sql`${booking.held} && ${range(from, to)}::tstzrange`))
 			.orderBy(asc(booking.startsAt)),
-		db()
-			.select({ startsAt: blackout.startsAt, endsAt: blackout.endsAt, reason: blackout.reason })
-			.from(blackout)
-			.where(and(eq(blackout.siteId, r.siteId), sql`(${blackout.resourceId} IS NULL OR ${blackout.resourceId} = ${r.id})`, lt(blackout.startsAt, to), sql`${blackout.endsAt} > ${from}`)),
-		closedDays(db(), r.siteId, days[0]!, days[days.length - 1]!)
+		closuresOf(r, tz, from, to)
 	]);
 	const me = actor.kind === 'user' ? actor.userId : null;
 	return {
