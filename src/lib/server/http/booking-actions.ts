@@ -1,7 +1,7 @@
 import { fail, type RequestEvent } from '@sveltejs/kit';
 import { signedIn } from './guard.ts';
 import { formValues } from './form.ts';
-import { AppError } from '../platform/errors.ts';
+import { AppError, statusOf } from '../platform/errors.ts';
 import { t } from './translate.ts';
 import { approveBooking, cancelBooking, checkIn, declineBooking } from '../facilities/booking.service.ts';
 
@@ -14,7 +14,7 @@ async function act(event: RequestEvent, fn: (id: string, reason: string) => Prom
 		return { done };
 	} catch (e) {
 		if (!(e instanceof AppError)) throw e;
-		return fail(e.code === 'FORBIDDEN' ? 403 : e.code === 'NOT_FOUND' ? 404 : e.code === 'CONFLICT' ? 409 : 422, { message: t(e.fields[0]?.key ?? e.key, e.fields[0]?.params ?? e.params, event.locals.locale) });
+		return fail(statusOf(e.code), { message: t(e.fields[0]?.key ?? e.key, e.fields[0]?.params ?? e.params, event.locals.locale) });
 	}
 }
 

@@ -5,7 +5,7 @@ import { signedIn } from '$lib/server/http/guard';
 import { getResource } from '$lib/server/facilities/resource.service';
 import { availability, createBooking } from '$lib/server/facilities/booking.service';
 import { addDays, hhmm, localParts, zonedInstant } from '$lib/server/facilities/time';
-import { AppError } from '$lib/server/platform/errors';
+import { AppError, statusOf } from '$lib/server/platform/errors';
 import { t, translateFields } from '$lib/server/http/translate';
 import { db } from '$lib/server/db/client';
 import { orgMember, organization } from '$lib/server/directory/schema';
@@ -60,7 +60,7 @@ export const actions: Actions = {
 		} catch (e) {
 			if (!(e instanceof AppError)) throw e;
 			const skipped = e.fields.filter((f) => f.field.startsWith('occurrences.')).map((f) => ({ index: Number(f.field.split('.')[1]), message: t(f.key, f.params, locale) }));
-			return fail(e.code === 'FORBIDDEN' ? 403 : e.code === 'CONFLICT' ? 409 : 422, { values: v, message: t(e.key, e.params, locale), occurrences: skipped });
+			return fail(statusOf(e.code), { values: v, message: t(e.key, e.params, locale), occurrences: skipped });
 		}
 	}
 };
