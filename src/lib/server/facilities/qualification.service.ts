@@ -25,11 +25,15 @@ async function getQualification(id: string) {
 	return q;
 }
 
-/** Holders of a qualification (staff of its site). */
-export async function qualificationHolders(actor: Actor, id: string) {
-	const q = await getQualification(id);
+/** Staff of the qualification's site manage it; network-wide ones belong to network admins. */
+async function requireQualificationManager(actor: Actor, q: typeof qualification.$inferSelect) {
 	if (q.siteId) await requireAccess(actor, Permission.QualificationManage, { siteId: q.siteId });
 	else await requireAccess(actor, Permission.SiteCreate, null);
+}
+
+/** Holders of a qualification (staff of its site). */
+export async function qualificationHolders(actor: Actor, id: string) {
+	await requireQualificationManager(actor, await getQualification(id));
 	return db()
 		.select({ userId: user.id, name: user.name, email: user.email, grantedAt: personQualification.grantedAt })
 		.from(personQualification)
@@ -47,11 +51,6 @@ export async function createQualification(actor: Actor, siteIdOrSlug: string, in
 		await audit(tx, actor, { action: 'qualification.create', siteId: s.id, targetType: 'qualification', targetId: q!.id, after: q });
 		return { id: q!.id, siteId: q!.siteId, name: q!.name, description: q!.description };
 	});
-}
-
-async function requireQualificationManager(actor: Actor, q: typeof qualification.$inferSelect) {
-	if (q.siteId) await requireAccess(actor, Permission.QualificationManage, { siteId: q.siteId });
-	else await requireAccess(actor, Permission.SiteCreate, null);
 }
 
 /** Staff grant a qualification to a person (by e-mail). Granting twice is harmless. */
