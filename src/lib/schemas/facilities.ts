@@ -38,10 +38,7 @@ export const zResourceQuery = z.object({
 	site: z.string().max(LIMITS.slug).optional(),
 	kind: z.enum(resourceKindList).optional(),
 	class: z.enum(['space', 'equipment', 'compute']).optional(),
-	capacity: z.coerce.number().int().min(1).max(5000).optional(),
-	/** With `from` and `to`: only resources free for that whole interval. */
-	from: z.iso.datetime({ offset: true }).optional(),
-	to: z.iso.datetime({ offset: true }).optional()
+	capacity: z.coerce.number().int().min(1).max(5000).optional()
 });
 
 /** ISO 8601 with an offset (2026-11-24T09:00:00+07:00 or …Z). */

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, sql } from 'drizzle-orm';
 import { db } from '../db/client.ts';
 import { resource, resourceKinds, qualification, type ResourceKind } from './schema.ts';
 import { site } from '../directory/schema.ts';
@@ -79,10 +79,6 @@ export async function getResourceFull(id: string) {
 
 export async function getResource(id: string): Promise<PublicResource> {
 	return (await getResourceFull(id)).resource;
-}
-
-export async function resourcesByIds(ids: string[]) {
-	return ids.length ? (await base().where(inArray(resource.id, ids))).map(toPublic) : [];
 }
 
 export async function createResource(actor: Actor, siteIdOrSlug: string, input: unknown): Promise<PublicResource> {
