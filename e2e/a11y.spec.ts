@@ -1,5 +1,6 @@
 // axe on the main pages, signed out and signed in, light and dark: no serious or critical violation.
 import { test, expect, type Page } from '@playwright/test';
+import { signIn, DEMO_PASSWORD } from './helpers.ts';
 import AxeBuilder from '@axe-core/playwright';
 
 async function audit(page: Page, path: string) {
@@ -16,14 +17,6 @@ const publicPages = ['/', '/sites', '/sites/cimahi-techno-park', '/sites/cimahi-
 const memberPages = ['/dashboard', '/bookings', '/account', '/account/tokens', '/organizations/new'];
 const managerPages = ['/dashboard', '/sites/cimahi-techno-park/bookings', '/sites/cimahi-techno-park/roles', '/sites/cimahi-techno-park/tenants', '/audit'];
 const adminPages = ['/admin/sites', '/admin/sites/new', '/admin/sites/cimahi-techno-park'];
-
-async function signIn(page: Page, email: string) {
-	await page.goto('/signin');
-	await page.getByLabel('Surel').fill(email);
-	await page.getByLabel('Kata sandi').fill('taman-demo-2026');
-	await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-	await expect(page).toHaveURL(/\/dashboard/);
-}
 
 for (const theme of ['light', 'dark'] as const) {
 	test.describe(`${theme} theme`, () => {
@@ -75,7 +68,7 @@ test('the main flow works from the keyboard alone', async ({ page }) => {
 	await page.keyboard.type('anggota@taman.demo');
 	await page.keyboard.press('Tab');
 	await expect(page.getByLabel('Kata sandi')).toBeFocused();
-	await page.keyboard.type('taman-demo-2026');
+	await page.keyboard.type(DEMO_PASSWORD);
 	await page.keyboard.press('Enter');
 	await expect(page).toHaveURL(/\/dashboard/);
 

@@ -1,15 +1,6 @@
 // The API over real HTTP, through hooks: bearer tokens made in the UI, bad input, scopes, revocation.
 import { test, expect, type Page, type APIRequestContext } from '@playwright/test';
-
-const PASSWORD = 'taman-demo-2026';
-
-async function signIn(page: Page, email: string) {
-	await page.goto('/signin');
-	await page.getByLabel('Surel').fill(email);
-	await page.getByLabel('Kata sandi').fill(PASSWORD);
-	await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-	await expect(page).toHaveURL(/\/dashboard/);
-}
+import { signIn } from './helpers.ts';
 
 async function makeToken(page: Page, name: string, scope: 'read' | 'write') {
 	await page.goto('/account/tokens');

@@ -1,12 +1,5 @@
-import { test, expect, type Page } from '@playwright/test';
-
-async function signIn(page: Page, email: string) {
-	await page.goto('/signin');
-	await page.getByLabel('Surel').fill(email);
-	await page.getByLabel('Kata sandi').fill('taman-demo-2026');
-	await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-	await expect(page).toHaveURL(/\/dashboard/);
-}
+import { test, expect } from '@playwright/test';
+import { signIn } from './helpers.ts';
 
 /** A weekday 2–6 days from now (no holidays fall in late November or early December 2026). */
 function nextWeekday() {

@@ -1,14 +1,5 @@
-import { test, expect, type Page } from '@playwright/test';
-
-const PASSWORD = 'taman-demo-2026';
-
-async function signIn(page: Page, email: string, password = PASSWORD) {
-	await page.goto('/signin');
-	await page.getByLabel('Surel').fill(email);
-	await page.getByLabel('Kata sandi').fill(password);
-	await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-	await expect(page).toHaveURL(/\/dashboard/);
-}
+import { test, expect } from '@playwright/test';
+import { signIn, DEMO_PASSWORD } from './helpers.ts';
 
 test('a site manager invites a mentor, who accepts and holds the role', async ({ page, browser }) => {
 	await signIn(page, 'manajer.cimahi@taman.demo');
@@ -32,7 +23,7 @@ test('a site manager invites a mentor, who accepts and holds the role', async ({
 	await expect(invitee.getByText('Anda diundang menjadi Mentor di Cimahi Techno Park.')).toBeVisible();
 	await invitee.getByRole('main').getByRole('link', { name: 'Masuk' }).click();
 	await invitee.getByLabel('Surel').fill('reviewer@taman.demo');
-	await invitee.getByLabel('Kata sandi').fill(PASSWORD);
+	await invitee.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
 	await invitee.getByRole('button', { name: 'Masuk', exact: true }).click();
 	await invitee.getByRole('button', { name: 'Terima undangan' }).click();
 	await expect(invitee).toHaveURL(/\/dashboard/);
