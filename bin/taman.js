@@ -3,17 +3,10 @@
 // newer than its sources; otherwise the TypeScript sources through tsx (a runtime dependency).
 import fs from 'node:fs';
 import path from 'node:path';
+import { newest } from '../scripts/newest.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const compiled = path.join(root, 'build/cli.js');
-
-function newest(p) {
-	const st = fs.statSync(p);
-	if (!st.isDirectory()) return st.mtimeMs;
-	let t = 0;
-	for (const e of fs.readdirSync(p)) if (e !== 'paraglide') t = Math.max(t, newest(path.join(p, e)));
-	return t;
-}
 
 let main;
 if (fs.existsSync(compiled) && fs.statSync(compiled).mtimeMs >= Math.max(...['src/cli', 'src/lib/server', 'src/lib/schemas'].map((d) => newest(path.join(root, d))))) {

@@ -24,6 +24,5 @@ if (!fs.existsSync(CHROMIUM)) {
   (or set CHROMIUM_PATH). Playwright never downloads a browser of its own here.`);
 	process.exit(1);
 }
-run('npx', ['vite', 'build', '--logLevel', 'warn']);
-run('node', ['scripts/build-cli.js']);
+run('node', ['scripts/build.js', '--logLevel', 'warn']);
 run('npx', ['playwright', 'test'], { PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' });
