@@ -7,3 +7,9 @@ export function slugTaken(e: unknown): never {
 	if (pgCode(e) === '23505') throw new AppError('CONFLICT', 'err_slug_taken', {}, [{ field: 'slug', key: 'err_slug_taken' }]);
 	throw e;
 }
+
+/** How alike a typed word must be to a word of a name (pg_trgm word_similarity, 0–1). */
+export const WORD_SIMILARITY = 0.45;
+
+/** `%term%` for ILIKE, with the term's own %, _ and backslash matched literally. */
+export const containsPattern = (term: string) => `%${term.replace(/[%_\\]/g, '\\$&')}%`;

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, sql, inArray, type SQL } from 'drizzle-orm';
 import { db, type Db } from '../db/client.ts';
-import { slugTaken } from './common.ts';
+import { containsPattern, slugTaken, WORD_SIMILARITY } from './common.ts';
 import { isUuid } from '../../schemas/common.ts';
 import { organization, orgMember, tenancy, site } from './schema.ts';
 import { user } from '../auth/schema.ts';
@@ -17,8 +17,6 @@ import { getSiteRow } from './site.service.ts';
 
 type OrgRow = typeof organization.$inferSelect;
 
-/** How alike a typed word must be to a word of a name (pg_trgm word_similarity, 0–1). */
-const WORD_SIMILARITY = 0.45;
 
 export interface PublicOrg {
 	id: string;
@@ -85,7 +83,7 @@ export async function findOrgs(query: unknown, p: Page): Promise<Paged<PublicOrg
 	let rows: OrgRow[];
 	if (q.q) {
 		const tsq = sql`(websearch_to_tsquery('indonesian', ${q.q}) || websearch_to_tsquery('english', ${q.q}))`;
-		where.push(sql`(${organization.search} @@ ${tsq} OR word_similarity(${q.q}, ${organization.name}) >= ${WORD_SIMILARITY} OR ${organization.name} ILIKE ${'%' + q.q.replace(/[%_\\]/g, '\\$&') + '%'})`);
+		where.push(sql`(${organization.search} @@ ${tsq} OR word_similarity(${q.q}, ${organization.name}) >= ${WORD_SIMILARITY} OR ${organization.name} ILIKE ${containsPattern(q.q)})`);
 		const offset = Number(p.cursor ? Buffer.from(p.cursor, 'base64url').toString() : 0) || 0;
 		rows = await db()
 			.select()

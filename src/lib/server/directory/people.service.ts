@@ -11,6 +11,7 @@ import { afterCursor, page, type Paged } from '../platform/paging.ts';
 import { parse } from '../../schemas/validate.ts';
 import { zUpdateProfile } from '../../schemas/directory.ts';
 import type { Page } from '../../schemas/common.ts';
+import { containsPattern, WORD_SIMILARITY } from './common.ts';
 
 type UserRow = typeof user.$inferSelect;
 
@@ -47,7 +48,7 @@ export async function findPeople(q: string | undefined, p: Page): Promise<Paged<
 		.where(
 			and(
 				eq(user.publicProfile, true),
-				term ? or(ilike(user.name, `%${term.replace(/[%_\\]/g, '\\$&')}%`), sql`word_similarity(${term}, ${user.name}) >= 0.45`) : undefined,
+				term ? or(ilike(user.name, containsPattern(term)), sql`word_similarity(${term}, ${user.name}) >= ${WORD_SIMILARITY}`) : undefined,
 				afterCursor(user.name, user.id, p.cursor)
 			)
 		)
