@@ -22,6 +22,13 @@ const TENANTS = `
 
 const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 
+// Taman keeps the site switcher's list for 5 s (siteChoices); the floor does the same.
+let cached;
+const switcher = async () => {
+	if (!cached || Date.now() - cached.at > 5000) cached = { at: Date.now(), rows: (await pool.query(SWITCHER)).rows };
+	return cached.rows;
+};
+
 http
 	.createServer(async (req, res) => {
 		try {
@@ -32,7 +39,7 @@ http
 			}
 			const m = /^\/sites\/([a-z0-9-]+)$/.exec(req.url);
 			if (m) {
-				const { rows: sites } = await pool.query(SWITCHER);
+				const sites = await switcher();
 				const { rows: [s] } = await pool.query(SITE, [m[1]]);
 				if (!s) return res.writeHead(404).end();
 				const { rows: tenants } = await pool.query(TENANTS, [s.id]);

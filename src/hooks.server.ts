@@ -1,15 +1,13 @@
 import crypto from 'node:crypto';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
-import { sequence } from '@sveltejs/kit/hooks';
 import { building } from '$app/environment';
-import { paraglideMiddleware } from '$lib/paraglide/server';
-import { getLocale } from '$lib/paraglide/runtime';
+import { baseLocale, cookieName, extractLocaleFromRequest, getLocale, overwriteGetLocale, type Locale } from '$lib/paraglide/runtime';
 import { readConfig } from '$lib/server/config';
 import { log } from '$lib/server/log';
 import { openDatabase } from '$lib/server/db/open';
 import { requestContext } from '$lib/server/platform/context';
 import { startWorker } from '$lib/server/platform/worker';
-import { onShutdown } from '$lib/server/platform/shutdown';
+import { onShutdown, runShutdown } from '$lib/server/platform/shutdown';
 import { closeDb } from '$lib/server/db/client';
 import { auth } from '$lib/server/auth/auth';
 import { loadActor } from '$lib/server/auth/load-actor';
@@ -25,6 +23,9 @@ export const init: ServerInit = async () => {
 	// Under `taman start` the CLI owns the embedded server; here only the pool is ours to close.
 	onShutdown(process.env.TAMAN_EMBEDDED !== undefined ? closeDb : opened.close);
 	if (config.inProcessWorker && process.env.NODE_ENV !== 'test') onShutdown(startWorker(config));
+	// Run as `node build` (adapter-node's own server), SIGTERM closes the HTTP server and emits
+	// this; without it the worker's timer and the pool would keep the process alive.
+	process.once('sveltekit:shutdown', () => void runShutdown());
 };
 
 const securityHeaders = {
@@ -35,62 +36,61 @@ const securityHeaders = {
 	'cross-origin-opener-policy': 'same-origin'
 };
 
-const context: Handle = async ({ event, resolve }) => {
-	const requestId = event.request.headers.get('x-request-id')?.slice(0, 64) || crypto.randomUUID();
-	event.locals.requestId = requestId;
-	const started = performance.now();
-	const response = await requestContext.run({ requestId }, () => resolve(event));
-	response.headers.set('x-request-id', requestId);
-	for (const [k, v] of Object.entries(securityHeaders)) response.headers.set(k, v);
-	// Pages get SvelteKit's CSP (with hashes); everything else gets a strict one.
-	if (!response.headers.has('content-security-policy')) response.headers.set('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
-	log.info({ requestId, method: event.request.method, path: event.url.pathname, status: response.status, ms: Math.round(performance.now() - started) }, 'request');
-	return response;
-};
-
 /** Only better-auth's e-mail link endpoints are reachable over HTTP; everything else goes through Taman's services. */
 const authLinks = /^\/api\/auth\/(verify-email|reset-password\/[^/]+)$/;
 
-const actor: Handle = async ({ event, resolve }) => {
-	const path = event.url.pathname;
-	if (path.startsWith('/api/auth/')) {
-		if (authLinks.test(path) && event.request.method === 'GET') return auth().handler(event.request);
-		return new Response('Not found', { status: 404 });
-	}
-	event.locals.actor = anonymous;
-	const bearer = event.request.headers.get('authorization');
-	if (bearer?.startsWith('Bearer ')) {
-		const a = await actorFromToken(bearer.slice(7).trim());
-		if (a) event.locals.actor = a;
-		else if (path.startsWith('/api/')) {
-			return new Response(JSON.stringify({ type: 'about:blank', title: t('err_unauthenticated', {}, event.locals.locale), status: 401, code: 'err_unauthenticated' }), {
-				status: 401,
-				headers: { 'content-type': 'application/problem+json', 'www-authenticate': 'Bearer' }
-			});
-		}
-	} else if (event.cookies.get('better-auth.session_token') || event.cookies.get('__Secure-better-auth.session_token')) {
-		const s = await auth().api.getSession({ headers: event.request.headers });
-		if (s) event.locals.actor = (await loadActor(s.user.id, 'write', 'session')) ?? anonymous;
-	}
-	return resolve(event);
-};
+// Messages rendered on the server read the request's locale from Taman's one request context.
+// (Paraglide's own middleware would clone every Request and open a second async context.)
+overwriteGetLocale(() => requestContext.getStore()?.locale ?? baseLocale);
 
-const i18n: Handle = ({ event, resolve }) =>
-	paraglideMiddleware(event.request, ({ request, locale }) => {
-		event.request = request;
-		event.locals.locale = locale === 'en' ? 'en' : 'id';
+/**
+ * One handle, not a `sequence()`: each sequenced handle costs SvelteKit a tracing span and an
+ * async-context switch per request, and all three steps here need the same context anyway.
+ */
+const taman: Handle = async ({ event, resolve }) => {
+	const path = event.url.pathname;
+	const api = path.startsWith('/api/');
+	const requestId = event.request.headers.get('x-request-id')?.slice(0, 64) || crypto.randomUUID();
+	// Cookie (the user's choice, written on sign-in and by the switch), then Accept-Language, then id.
+	const locale: Locale = extractLocaleFromRequest(event.request) === 'en' ? 'en' : 'id';
+	const theme = event.cookies.get('theme');
+	Object.assign(event.locals, { requestId, locale, theme: theme === 'dark' || theme === 'light' ? theme : '', actor: anonymous });
+	const started = performance.now();
+	const response = await requestContext.run({ requestId, locale }, async () => {
+		if (path.startsWith('/api/auth/')) {
+			if (authLinks.test(path) && event.request.method === 'GET') return auth().handler(event.request);
+			return new Response('Not found', { status: 404 });
+		}
 		// The browser's runtime reads this cookie first: it must agree with what the server chose.
 		// API responses set no cookie: a script's language comes from its Accept-Language.
-		if (event.cookies.get('PARAGLIDE_LOCALE') !== locale && !event.url.pathname.startsWith('/api/'))
-			setLocaleCookie(event.cookies, locale);
-		const theme = event.cookies.get('theme');
-		event.locals.theme = theme === 'dark' || theme === 'light' ? theme : '';
+		if (!api && event.cookies.get(cookieName) !== locale) setLocaleCookie(event.cookies, locale);
+		const bearer = event.request.headers.get('authorization');
+		if (bearer?.startsWith('Bearer ')) {
+			const a = await actorFromToken(bearer.slice(7).trim());
+			if (a) event.locals.actor = a;
+			else if (api) {
+				return new Response(JSON.stringify({ type: 'about:blank', title: t('err_unauthenticated', {}, locale), status: 401, code: 'err_unauthenticated' }), {
+					status: 401,
+					headers: { 'content-type': 'application/problem+json', 'www-authenticate': 'Bearer' }
+				});
+			}
+		} else if (event.cookies.get('better-auth.session_token') || event.cookies.get('__Secure-better-auth.session_token')) {
+			const s = await auth().api.getSession({ headers: event.request.headers });
+			if (s) event.locals.actor = (await loadActor(s.user.id, 'write', 'session')) ?? anonymous;
+		}
 		return resolve(event, {
 			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale).replace('%taman.theme%', event.locals.theme)
 		});
 	});
+	response.headers.set('x-request-id', requestId);
+	for (const [k, v] of Object.entries(securityHeaders)) response.headers.set(k, v);
+	// Pages get SvelteKit's CSP (with hashes); everything else gets a strict one.
+	if (!response.headers.has('content-security-policy')) response.headers.set('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
+	log.info({ requestId, method: event.request.method, path, status: response.status, ms: Math.round(performance.now() - started) }, 'request');
+	return response;
+};
 
-export const handle: Handle = building ? ({ event, resolve }) => resolve(event) : sequence(context, i18n, actor);
+export const handle: Handle = building ? ({ event, resolve }) => resolve(event) : taman;
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	const requestId = event.locals.requestId;

@@ -137,6 +137,10 @@ describe('organisations and the directory', () => {
 		const bad = await error(createTenancy(staff, { orgId: org.id, siteId: mine.id, startsOn: '2026-05-01', endsOn: '2026-01-01' }));
 		expect(bad.fields[0]).toMatchObject({ field: 'endsOn', key: 'err_field_date_order' });
 		expect((await getOrg(staff, org.slug)).tenancies).toHaveLength(1);
+		// The site's page and the list agree on how many tenants it has; the other site has none.
+		expect((await getSite(mine.slug)).tenantCount).toBe(1);
+		expect((await getSite(mine.id)).tenantCount).toBe(1);
+		expect((await getSite(other.slug)).tenantCount).toBe(0);
 	});
 });
 

@@ -1,14 +1,12 @@
-import { asc } from 'drizzle-orm';
 import type { LayoutServerLoad } from './$types';
-import { prepared } from '$lib/server/db/client';
-import { site } from '$lib/server/directory/schema';
+import { siteChoices } from '$lib/server/directory/site.service';
 import { readConfig } from '$lib/server/config';
 import { isNetworkAdmin } from '$lib/server/auth/actor';
 
 export const load: LayoutServerLoad = async ({ locals }) => {
 	const a = locals.actor;
-	// The site switcher on every page: one prepared query.
-	const sites = await prepared('layout_sites', (d) => d.select({ id: site.id, slug: site.slug, name: site.name }).from(site).orderBy(asc(site.name)).prepare('layout_sites')).execute();
+	// The site switcher on every page.
+	const sites = await siteChoices();
 	const names = new Map(sites.map((s) => [s.id, s]));
 	return {
 		locale: locals.locale,

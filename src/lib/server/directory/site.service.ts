@@ -100,7 +100,9 @@ export async function getSiteRow(idOrSlug: string): Promise<SiteRow> {
 	return row;
 }
 
-const activeCount = sql<number>`(SELECT count(*)::int FROM ${tenancy} WHERE ${tenancy.siteId} = ${site.id} AND ${tenancy.status} = 'active')`;
+// Spelled out: in a one-table select Drizzle leaves column names unqualified, and an unqualified
+// "id" inside this subquery would be the tenancy's own id (the count was always 0).
+const activeCount = sql<number>`(SELECT count(*)::int FROM ${tenancy} t WHERE t.site_id = ${site}.id AND t.status = 'active')`;
 
 /** A public site with its count of active tenants, in one query. */
 export async function getSite(idOrSlug: string): Promise<PublicSite> {
@@ -108,6 +110,33 @@ export async function getSite(idOrSlug: string): Promise<PublicSite> {
 	const [row] = await prepared(`public_site_${k}`, (d) => d.select({ site, n: activeCount }).from(site).where(siteKeys[k]).prepare(`public_site_${k}`)).execute({ key: idOrSlug });
 	if (!row) throw notFound('err_site_not_found');
 	return toPublicSite(row.site, row.n);
+}
+
+export interface SiteChoice {
+	id: string;
+	slug: string;
+	name: string;
+}
+
+/**
+ * Every site's id, slug and name, by name: the site switcher in every page's header. Kept for a
+ * few seconds (sites change rarely, pages are read constantly) and dropped at once when this
+ * process creates or edits a site; a change made by another process shows within SWITCHER_TTL_MS.
+ */
+const SWITCHER_TTL_MS = 5000;
+let switcher: { at: number; sites: Promise<SiteChoice[]> } | undefined;
+
+export function siteChoices(): Promise<SiteChoice[]> {
+	const now = Date.now();
+	if (!switcher || now - switcher.at > SWITCHER_TTL_MS) {
+		const sites = prepared('site_choices', (d) => d.select({ id: site.id, slug: site.slug, name: site.name }).from(site).orderBy(asc(site.name)).prepare('site_choices')).execute();
+		switcher = { at: now, sites };
+		// A failed read is not kept: the next page asks the database again.
+		sites.catch(() => {
+			if (switcher?.sites === sites) switcher = undefined;
+		});
+	}
+	return switcher.sites;
 }
 
 async function assertRegion(provinceCode: string, regencyCode: string) {
@@ -129,6 +158,7 @@ export async function createSite(actor: Actor, input: unknown): Promise<PublicSi
 			return created;
 		})
 		.catch(slugTaken);
+	switcher = undefined;
 	return toPublicSite(row);
 }
 
@@ -150,5 +180,6 @@ export async function updateSite(actor: Actor, idOrSlug: string, input: unknown)
 			return updated;
 		})
 		.catch(slugTaken);
+	switcher = undefined;
 	return toPublicSite(row);
 }

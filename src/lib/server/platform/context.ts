@@ -3,6 +3,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 /** Per-request values reachable from services without threading them through every call. */
 export interface RequestContext {
 	requestId: string;
+	/** The language chosen for this request; server-rendered messages read it. */
+	locale: 'id' | 'en';
 }
 
 export const requestContext = new AsyncLocalStorage<RequestContext>();
