@@ -54,3 +54,23 @@ test('a member cannot open the booking desk of the park', async ({ page }) => {
 	const res = await page.goto('/sites/cimahi-techno-park/bookings');
 	expect(res?.status()).toBe(403);
 });
+
+test('a member subscribes to their bookings as a calendar, then revokes the address', async ({ page, playwright }) => {
+	await signIn(page, 'anggota@taman.demo');
+	await page.goto('/bookings');
+	await page.getByRole('button', { name: 'Buat alamat kalender pemesanan saya' }).click();
+	const url = await page.getByTestId('feed-url').inputValue();
+	expect(url).toMatch(/\/ical\/[A-Za-z0-9_-]{32}\.ics$/);
+	// A calendar app fetches it without any session.
+	const app = await playwright.request.newContext();
+	const feed = await app.get(url);
+	expect(feed.headers()['content-type']).toBe('text/calendar; charset=utf-8');
+	const text = await feed.text();
+	expect(text).toContain('BEGIN:VCALENDAR');
+	expect(text).toContain('SUMMARY:Ruang Rapat Baros: Rapat tim Sekolahan.id');
+	expect(text).toContain('TZID=Asia/Jakarta');
+	await page.getByTestId('feeds').getByRole('button', { name: 'Cabut' }).first().click();
+	await expect(page.getByRole('status')).toContainText('Alamat kalender dicabut.');
+	expect((await app.get(url)).status()).toBe(404);
+	await app.dispose();
+});

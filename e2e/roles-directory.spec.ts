@@ -63,3 +63,20 @@ test('security headers are on every page', async ({ request }) => {
 		expect(h['referrer-policy'], path).toBe('strict-origin-when-cross-origin');
 	}
 });
+
+test('what a visitor types before the page has loaded its scripts is kept when they arrive', async ({ page }) => {
+	let release!: () => void;
+	const gate = new Promise<void>((r) => (release = r));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await gate;
+		await route.continue();
+	});
+	await page.goto('/directory', { waitUntil: 'domcontentloaded' });
+	await page.getByLabel('Cari').fill('pelatihan animasi');
+	release();
+	await page.waitForLoadState('networkidle');
+	await expect(page.getByLabel('Cari')).toHaveValue('pelatihan animasi');
+	await page.getByRole('button', { name: 'Cari' }).click();
+	await expect(page).toHaveURL(/q=pelatihan\+animasi/);
+	await expect(page.getByTestId('results')).toContainText('Toon Boom');
+});

@@ -4,7 +4,7 @@ import { count } from 'drizzle-orm';
 import type { RequestEvent } from '@sveltejs/kit';
 import { useTestDb } from './db.ts';
 import { makeSite, makeUser, siteInput, makeResource, makeBooking } from './factories.ts';
-import { resource, booking, qualification, personQualification, blackout } from '../src/lib/server/facilities/schema.ts';
+import { resource, booking, qualification, personQualification, blackout, loan, maintenance, photo, calendarFeed } from '../src/lib/server/facilities/schema.ts';
 import { apiRoutes, type ApiRoute } from '../src/lib/server/api/routes.ts';
 import { db } from '../src/lib/server/db/client.ts';
 import { site, organization, orgMember, tenancy, siteRole, invitation } from '../src/lib/server/directory/schema.ts';
@@ -37,7 +37,7 @@ function call(route: ApiRoute, actor: Actor, params: Record<string, string>, opt
 	return handler({ request, url, params, locals: { actor, locale: 'en', requestId: 'test', theme: '' } } as unknown as RequestEvent);
 }
 
-const tables = { site, organization, orgMember, tenancy, siteRole, invitation, apiToken, user, resource, booking, qualification, personQualification, blackout };
+const tables = { site, organization, orgMember, tenancy, siteRole, invitation, apiToken, user, resource, booking, qualification, personQualification, blackout, loan, maintenance, photo, calendarFeed };
 async function snapshot() {
 	const out: Record<string, number> = {};
 	for (const [k, t] of Object.entries(tables)) out[k] = (await db().select({ n: count() }).from(t))[0]!.n;
@@ -171,6 +171,34 @@ describe('authorization matrix', () => {
 				if (route.method === 'delete') await db().insert(personQualification).values({ userId: founder.userId, qualificationId: q!.id });
 				break;
 			}
+			case 'post /loans':
+				body = { resourceId: (await makeResource(target.id, { kind: 'camera', class: 'equipment' })).id, email: founder.email, dueAt: new Date(Date.now() + 86_400_000).toISOString(), condition: 'good' };
+				break;
+			case 'get /loans/{id}':
+			case 'post /loans/{id}/return': {
+				const r = await makeResource(target.id, { kind: 'camera', class: 'equipment' });
+				const [l] = await db().insert(loan).values({ resourceId: r.id, siteId: target.id, userId: founder.userId, dueAt: new Date(Date.now() + 86_400_000), conditionOut: 'good' }).returning();
+				params.id = l!.id;
+				if (route.method === 'post') body = { condition: 'fair', note: 'Tali tas putus' };
+				break;
+			}
+			case 'get /resources/{id}/maintenance':
+			case 'post /resources/{id}/maintenance':
+				params.id = (await makeResource(target.id, { kind: 'laptop', class: 'equipment' })).id;
+				if (route.method === 'post') body = { performedOn: '2026-11-20', kind: 'inspection', description: 'Pemeriksaan baterai', costIdr: 0 };
+				break;
+			case 'post /calendar-feeds':
+				body = {};
+				break;
+			case 'delete /calendar-feeds/{id}': {
+				// Someone else's address: only its owner may revoke it.
+				const [f] = await db().insert(calendarFeed).values({ userId: founder.userId, tokenHash: crypto.randomBytes(32).toString('hex') }).returning();
+				params.id = f!.id;
+				break;
+			}
+			case 'get /sites/{site}/equipment-report':
+				query = 'from=2026-11-01&to=2026-11-30';
+				break;
 		}
 		void who;
 		return { params, body, query };

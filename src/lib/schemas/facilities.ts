@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LIMITS, zName, zSlug, zTags, zText, optional } from './common.ts';
-import { bookableBys, conditions, resourceKindList } from '../server/facilities/schema.ts';
+import { bookableBys, conditions, maintenanceKinds, resourceKindList } from '../server/facilities/schema.ts';
 
 const minutes = (max: number) => z.coerce.number().int().min(0).max(max);
 
@@ -92,3 +92,42 @@ export const zCreateBlackout = z.strictObject({
 	endsAt: z.iso.datetime({ offset: true }).transform((s) => new Date(s)),
 	reason: z.string().trim().min(1).max(LIMITS.short)
 });
+
+// ── Equipment loans ─────────────────────────────────────────────────────────────────────────
+
+export const zCheckOut = z.strictObject({
+	resourceId: z.uuid(),
+	/** The borrower's e-mail (an account of Taman). */
+	email: z.email().max(LIMITS.email).transform((s) => s.toLowerCase()),
+	organizationId: optional(z.uuid()),
+	dueAt: zInstant,
+	condition: z.enum(conditions),
+	note: zText(LIMITS.short).default('')
+});
+
+export const zReturn = z.strictObject({
+	condition: z.enum(conditions),
+	note: zText(LIMITS.short).default('')
+});
+
+export const zLoanQuery = z.object({
+	site: z.string().max(LIMITS.slug).optional(),
+	resource: z.uuid().optional(),
+	status: z.enum(['open', 'overdue', 'returned']).optional(),
+	mine: z.enum(['1', 'true']).optional()
+});
+
+export const zCreateMaintenance = z.strictObject({
+	performedOn: z.iso.date(),
+	kind: z.enum(maintenanceKinds),
+	description: z.string().trim().min(1).max(LIMITS.short),
+	/** Whole Rupiah. */
+	costIdr: z.coerce.number().int().min(0).max(1e13).optional(),
+	performedBy: zText(LIMITS.name).default(''),
+	conditionAfter: optional(z.enum(conditions))
+});
+
+export const zReportQuery = z.object({ from: z.iso.date(), to: z.iso.date() });
+
+/** A calendar address: my own bookings, or (with resourceId) one facility's. */
+export const zCreateFeed = z.strictObject({ resourceId: optional(z.uuid()) });

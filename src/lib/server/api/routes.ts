@@ -3,7 +3,7 @@ import { zCreateSite, zUpdateSite, zCreateOrg, zUpdateOrg, zAddMember, zCreateTe
 import { zCreateToken } from '../auth/tokens.service.ts';
 import { zAuditQuery } from '../platform/audit.service.ts';
 import type { Role } from '../auth/actor.ts';
-import { zCreateResource, zUpdateResource, zResourceQuery, zCreateBooking, zDecision, zAvailabilityQuery, zBookingQuery, zCreateQualification, zGrantQualification, zCreateBlackout } from '../../schemas/facilities.ts';
+import { zCreateResource, zUpdateResource, zResourceQuery, zCreateBooking, zDecision, zAvailabilityQuery, zBookingQuery, zCreateQualification, zGrantQualification, zCreateBlackout, zCheckOut, zReturn, zLoanQuery, zCreateMaintenance, zReportQuery, zCreateFeed } from '../../schemas/facilities.ts';
 
 /**
  * Every route of /api/v1, in one table. It produces the OpenAPI document, and the authorization
@@ -28,6 +28,7 @@ export interface ApiRoute {
 const site = 'Sites';
 const fac = 'Facilities';
 const book = 'Bookings';
+const loans = 'Equipment loans';
 const staff: Role[] = ['site_manager', 'site_staff'];
 const members: Role[] = ['site_manager', 'site_staff', 'mentor', 'reviewer', 'member', 'client'];
 const org = 'Organisations';
@@ -75,5 +76,15 @@ export const apiRoutes: ApiRoute[] = [
 	{ method: 'get', path: '/qualifications/{id}/holders', summary: 'Who holds a qualification', tag: fac, allow: staff },
 	{ method: 'post', path: '/qualifications/{id}/holders', summary: 'Grant a qualification to a person by e-mail', tag: fac, allow: staff, body: zGrantQualification },
 	{ method: 'delete', path: '/qualifications/{id}/holders/{userId}', summary: 'Revoke a qualification (blocks new bookings at once)', tag: fac, allow: staff },
+	{ method: 'get', path: '/loans', summary: 'Equipment loans: mine, or a park\'s / an item\'s (?site=, ?resource=, ?status=open|overdue|returned; staff)', tag: loans, allow: 'signed_in', query: zLoanQuery, list: true },
+	{ method: 'post', path: '/loans', summary: 'Check out an item of equipment to a person until a due date', tag: loans, allow: staff, body: zCheckOut },
+	{ method: 'get', path: '/loans/{id}', summary: 'A loan (its borrower or the park\'s staff)', tag: loans, allow: staff },
+	{ method: 'post', path: '/loans/{id}/return', ok: 200, summary: 'Check an item back in with its condition', tag: loans, allow: staff, body: zReturn },
+	{ method: 'get', path: '/resources/{id}/maintenance', summary: 'Maintenance records of an item', tag: loans, allow: staff },
+	{ method: 'post', path: '/resources/{id}/maintenance', summary: 'Record maintenance of an item (date, kind, cost in Rupiah, condition after)', tag: loans, allow: staff, body: zCreateMaintenance },
+	{ method: 'get', path: '/sites/{site}/equipment-report', summary: 'Utilisation per item and funding source for a period (?from=&to=; ?format=csv|xlsx)', tag: loans, allow: staff, query: zReportQuery, list: true },
+	{ method: 'get', path: '/calendar-feeds', summary: 'My calendar subscription addresses (secrets are not shown again)', tag: book, allow: 'signed_in', list: true },
+	{ method: 'post', path: '/calendar-feeds', summary: 'Create a secret iCalendar address: my bookings and loans, or one facility (resourceId); the url is returned once', tag: book, allow: 'signed_in', body: zCreateFeed },
+	{ method: 'delete', path: '/calendar-feeds/{id}', summary: 'Revoke one of my calendar addresses', tag: book, allow: 'self' },
 	{ method: 'get', path: '/openapi.json', summary: 'This document', tag: 'Meta', allow: 'anyone' }
 ];

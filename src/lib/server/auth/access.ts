@@ -27,7 +27,9 @@ export const Permission = {
 	BookingCreate: { name: 'booking.create', write: true, scope: 'signed_in' },
 	BookingManage: { name: 'booking.manage', write: true, scope: 'site', roles: ['site_manager', 'site_staff'] },
 	BookingRead: { name: 'booking.read', write: false, scope: 'site', roles: ['site_manager', 'site_staff'] },
-	QualificationManage: { name: 'qualification.manage', write: true, scope: 'site', roles: ['site_manager', 'site_staff'] }
+	QualificationManage: { name: 'qualification.manage', write: true, scope: 'site', roles: ['site_manager', 'site_staff'] },
+	LoanManage: { name: 'loan.manage', write: true, scope: 'site', roles: ['site_manager', 'site_staff'] },
+	LoanRead: { name: 'loan.read', write: false, scope: 'site', roles: ['site_manager', 'site_staff'] }
 } as const satisfies Record<
 	string,
 	{ name: string; write: boolean; scope: 'network' | 'site' | 'org' | 'signed_in'; roles?: readonly Role[] }

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { db } from '../db/client.ts';
-import { booking, personQualification, qualification, resource, blackout } from '../facilities/schema.ts';
+import { booking, personQualification, qualification, resource, blackout, loan, maintenance } from '../facilities/schema.ts';
+import { orgMember, organization } from '../directory/schema.ts';
 import { user } from '../auth/schema.ts';
 import { createResource } from '../facilities/resource.service.ts';
 import { system } from '../auth/actor.ts';
@@ -41,7 +42,10 @@ const resources: Record<string, R[]> = {
 		{ slug: 'aula', name: 'Aula Cimahi Techno Park', kind: 'hall', capacity: 120, location: 'Gedung Technopark, Lantai 1', approvalRequired: true },
 		{ slug: 'ruang-rapat', name: 'Ruang Rapat Baros', kind: 'meeting_room', capacity: 10, location: 'Lantai 2' },
 		{ slug: 'lab-toon-boom', name: 'Lab Pelatihan Toon Boom', kind: 'studio_animation', capacity: 20, location: 'Lantai 2', description: 'Lab Authorized Training Center untuk pelatihan Toon Boom Harmony.' },
-		{ slug: 'kamera-fx3', name: 'Kamera Sony FX3', kind: 'camera', assetTag: 'CTP-KM-03', serialNumber: 'FX3-5531902', fundingSource: 'APBD Kota Cimahi 2025', acquiredOn: '2025-02-03', condition: 'good' }
+		{ slug: 'kamera-fx3', name: 'Kamera Sony FX3', kind: 'camera', assetTag: 'CTP-KM-03', serialNumber: 'FX3-5531902', fundingSource: 'APBD Kota Cimahi 2025', acquiredOn: '2025-02-03', condition: 'good' },
+		{ slug: 'vr-quest-3', name: 'Kit VR Meta Quest 3', kind: 'vr_kit', assetTag: 'CTP-VR-01', serialNumber: '2G0YC5ZF8N0417', fundingSource: BANTUAN, acquiredOn: '2024-06-18', condition: 'good', description: 'Headset VR dengan dua kontroler dan tas, untuk uji coba aplikasi imersif.' },
+		{ slug: 'laptop-01', name: 'Laptop Pelatihan 01', kind: 'laptop', assetTag: 'CTP-LP-01', serialNumber: 'PF3KX21A', fundingSource: 'APBD Kota Cimahi 2025', acquiredOn: '2025-01-20', condition: 'good' },
+		{ slug: 'laptop-02', name: 'Laptop Pelatihan 02', kind: 'laptop', assetTag: 'CTP-LP-02', serialNumber: 'PF3KX21B', fundingSource: 'APBD Kota Cimahi 2025', acquiredOn: '2025-01-20', condition: 'fair' }
 	],
 	'technopark-makassar': [{ slug: 'coworking', name: 'Coworking Losari', kind: 'coworking_desk', capacity: 30, shared: true }]
 };
@@ -100,5 +104,32 @@ export async function seedFacilities(siteIds: Map<string, string>, siteZones: Ma
 	await add('bcic-bali/motion-capture', 'mentor@taman.demo', d3!, 9, 12, 'Perekaman gerak karakter animasi');
 	await add('animation-film-factory/studio-animasi-1', 'mentor@taman.demo', d1!, 10, 16, 'Produksi episode 4');
 	await db().insert(booking).values(rows);
+	await seedLoans(ids, people);
 	await db().insert(blackout).values({ siteId: ctp, resourceId: ids.get('cimahi-techno-park/aula')!.id, startsAt: zonedInstant(d5!, 0, 'Asia/Jakarta'), endsAt: zonedInstant(addDays(d5!, 1), 0, 'Asia/Jakarta'), reason: 'Perawatan tata suara' });
+}
+
+/** The loan register of Cimahi Techno Park: one item overdue, one out, one returned, and maintenance. */
+async function seedLoans(ids: Map<string, { id: string; siteId: string }>, people: Record<string, string>) {
+	const day = 86_400_000;
+	const ago = (days: number, hour = 9) => new Date(Math.floor(Date.now() / day) * day - days * day + (hour - 7) * 3600_000);
+	const item = (slug: string) => ids.get(`cimahi-techno-park/${slug}`)!;
+	const staff = people['staf.cimahi@taman.demo']!;
+	const [sekolahan] = await db().select({ id: organization.id }).from(organization).innerJoin(orgMember, eq(orgMember.orgId, organization.id)).where(and(eq(organization.slug, 'sekolahan-id'), eq(orgMember.userId, people['anggota@taman.demo']!)));
+	const base = { checkedOutBy: staff, conditionOut: 'good' as const };
+	await db()
+		.insert(loan)
+		.values([
+			{ ...base, resourceId: item('vr-quest-3').id, siteId: item('vr-quest-3').siteId, userId: people['anggota@taman.demo']!, orgId: sekolahan?.id ?? null, checkedOutAt: ago(6), dueAt: ago(2, 16), noteOut: 'Headset, 2 kontroler, kabel USB-C, tas', overdueNoticeAt: ago(1) },
+			{ ...base, resourceId: item('laptop-01').id, siteId: item('laptop-01').siteId, userId: people['anggota@taman.demo']!, orgId: sekolahan?.id ?? null, checkedOutAt: ago(1), dueAt: ago(-5, 16), noteOut: 'Dengan charger' },
+			{ ...base, resourceId: item('kamera-fx3').id, siteId: item('kamera-fx3').siteId, userId: people['mentor@taman.demo']!, checkedOutAt: ago(20), dueAt: ago(17, 16), returnedAt: ago(17, 15), returnedTo: staff, conditionIn: 'good', noteIn: 'Lengkap' },
+			{ ...base, resourceId: item('laptop-02').id, siteId: item('laptop-02').siteId, userId: people['mentor@taman.demo']!, checkedOutAt: ago(30), dueAt: ago(28, 16), returnedAt: ago(26, 10), returnedTo: staff, conditionIn: 'fair', noteIn: 'Engsel layar longgar, dikembalikan terlambat' }
+		]);
+	const iso = (d: Date) => d.toISOString().slice(0, 10);
+	await db()
+		.insert(maintenance)
+		.values([
+			{ resourceId: item('vr-quest-3').id, siteId: item('vr-quest-3').siteId, performedOn: iso(ago(30)), kind: 'service', description: 'Ganti bantalan wajah dan pembaruan firmware', costIdr: 350000, performedBy: 'Staf TIK Cimahi Techno Park', recordedBy: staff },
+			{ resourceId: item('laptop-02').id, siteId: item('laptop-02').siteId, performedOn: iso(ago(25)), kind: 'repair', description: 'Perbaikan engsel layar', costIdr: 1250000, performedBy: 'Servis resmi', conditionAfter: 'fair', recordedBy: staff },
+			{ resourceId: item('kamera-fx3').id, siteId: item('kamera-fx3').siteId, performedOn: iso(ago(10)), kind: 'inspection', description: 'Pemeriksaan sensor dan baterai', costIdr: 0, performedBy: 'Staf TIK Cimahi Techno Park', recordedBy: staff }
+		]);
 }

@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import crypto from 'node:crypto';
 import { db, pgCode, type Tx } from '../db/client.ts';
-import { booking, blackout, holdingStatuses, personQualification, qualification, resource, type bookingStatuses } from './schema.ts';
+import { booking, blackout, holdingStatuses, loan, resource, type bookingStatuses } from './schema.ts';
+import { missingQualification } from './qualification.service.ts';
 import { orgMember, site, tenancy } from '../directory/schema.ts';
 import { user } from '../auth/schema.ts';
 import { can, Permission, requireAccess, requireUser } from '../auth/access.ts';
@@ -19,6 +20,8 @@ import { addDays, daysBetween, hhmm, localParts, zonedInstant } from './time.ts'
 import type { OpeningHours } from '../directory/schema.ts';
 import { getSiteRow } from '../directory/site.service.ts';
 import { bookingMail } from './mail.ts';
+import { calendar } from './ical.ts';
+import { bookingEvent } from './feed.service.ts';
 
 type BookingRow = typeof booking.$inferSelect;
 type Status = (typeof bookingStatuses)[number];
@@ -60,16 +63,8 @@ async function checkBooker(tx: Tx, me: UserActor, r: ResourceRow, orgId: string 
 			if (!rows.length || (orgId && !rows.some((x) => x.orgId === orgId))) await deny(me, 'booking.create', r.siteId, 'err_booking_tenants_only', { site: siteName });
 		}
 	}
-	if (r.qualificationId) {
-		const [held] = await tx
-			.select({ id: personQualification.id })
-			.from(personQualification)
-			.where(and(eq(personQualification.userId, me.userId), eq(personQualification.qualificationId, r.qualificationId), isNull(personQualification.revokedAt)));
-		if (!held) {
-			const [q] = await tx.select({ name: qualification.name }).from(qualification).where(eq(qualification.id, r.qualificationId));
-			await deny(me, 'booking.create', r.siteId, 'err_qualification_missing', { name: q?.name ?? '' });
-		}
-	}
+	const missing = await missingQualification(tx, me.userId, r.qualificationId);
+	if (missing !== null) await deny(me, 'booking.create', r.siteId, 'err_qualification_missing', { name: missing });
 	return staff;
 }
 
@@ -132,8 +127,24 @@ function policyProblem(r: ResourceRow, hours: OpeningHours, tz: string, start: D
 	return null;
 }
 
-/** The first slot-holding booking that a new one at [start, end) would collide with (exclusive resources). */
+/**
+ * An open loan of the item overlapping [start, end): it is away from its due date back until it
+ * is returned (an overdue item stays away). Only equipment is lent.
+ */
+async function loanConflict(tx: Tx, r: ResourceRow, start: Date, end: Date, tz: string): Promise<Problem | null> {
+	if (r.class !== 'equipment') return null;
+	const [l] = await tx
+		.select({ dueAt: loan.dueAt })
+		.from(loan)
+		.where(and(eq(loan.resourceId, r.id), isNull(loan.returnedAt), sql`tstzrange(${loan.checkedOutAt}, greatest(${loan.dueAt}, now())) && ${heldOf(r, start, end)}::tstzrange`))
+		.limit(1);
+	return l ? { key: 'err_booking_on_loan', params: { due: formatDateTime(l.dueAt, 'id', tz) }, status: 'CONFLICT' } : null;
+}
+
+/** The first slot-holding booking (or open loan) that a new booking at [start, end) would collide with. */
 async function conflictWith(tx: Tx, r: ResourceRow, start: Date, end: Date, tz: string): Promise<Problem | null> {
+	const lent = await loanConflict(tx, r, start, end, tz);
+	if (lent) return lent;
 	if (r.shared) return null; // capacity is checked by the database trigger on insert
 	const rows = await tx
 		.select({ startsAt: booking.startsAt, endsAt: booking.endsAt })
@@ -278,6 +289,14 @@ export async function createBooking(actor: Actor, input: unknown, now = new Date
 	const made = await db()
 		.transaction(async (tx) => {
 			const rows: BookingRow[] = [];
+			if (r.class === 'equipment') {
+				// A check-out locks the item FOR UPDATE; this waits for one in progress and then sees its loan.
+				await tx.execute(sql`SELECT 1 FROM ${resource} WHERE ${resource.id} = ${r.id} FOR SHARE`);
+				for (const o of free) {
+					const p = await loanConflict(tx, r, o.start, o.end, tz);
+					if (p) throw new AppError('CONFLICT', p.key, p.params);
+				}
+			}
 			for (const o of free) {
 				const [b] = await tx
 					.insert(booking)
@@ -286,7 +305,8 @@ export async function createBooking(actor: Actor, input: unknown, now = new Date
 				rows.push(b!);
 			}
 			await audit(tx, actor, { action: 'booking.create', siteId: r.siteId, targetType: 'booking', targetId: rows[0]!.id, after: { resourceId: r.id, status, seriesId, occurrences: rows.map((b) => [b.startsAt, b.endsAt]) } });
-			await enqueue(tx, 'email', bookingMail(me.locale, status === 'pending' ? 'requested' : 'confirmed', { to: me.email, name: me.name, resource: r.name, site: pub.siteName, time: rows.map((b) => slotText(b.startsAt, b.endsAt, tz)).join('\n') }));
+			const ics = bookingsIcs(rows, { resource: r.name, site: pub.siteName, location: r.location, timeZone: tz });
+			await enqueue(tx, 'email', bookingMail(me.locale, status === 'pending' ? 'requested' : 'confirmed', { to: me.email, name: me.name, resource: r.name, site: pub.siteName, time: rows.map((b) => slotText(b.startsAt, b.endsAt, tz)).join('\n'), ics }));
 			return rows;
 		})
 		.catch((e: unknown) => conflictError(e, r, free[0]!.start, free[0]!.end, tz));
@@ -343,7 +363,14 @@ async function transition(actor: Actor, id: string, opts: { action: string; from
 async function notify(row: { b: BookingRow; resourceName: string; timeZone: string }, kind: 'approved' | 'declined' | 'cancelled', reason = '') {
 	const [u] = await db().select({ email: user.email, name: user.name, locale: user.locale }).from(user).where(eq(user.id, row.b.userId));
 	const [s] = await db().select({ name: site.name }).from(site).where(eq(site.id, row.b.siteId));
-	if (u) await db().transaction((tx) => enqueue(tx, 'email', bookingMail(u.locale ?? 'id', kind, { to: u.email, name: u.name, resource: row.resourceName, site: s?.name ?? '', time: slotText(row.b.startsAt, row.b.endsAt, row.timeZone), reason })));
+	// An approved booking comes with its calendar entry, now confirmed.
+	const ics = kind === 'approved' ? bookingsIcs([{ ...row.b, status: 'confirmed' }], { resource: row.resourceName, site: s?.name ?? '', location: '', timeZone: row.timeZone }) : undefined;
+	if (u) await db().transaction((tx) => enqueue(tx, 'email', bookingMail(u.locale ?? 'id', kind, { to: u.email, name: u.name, resource: row.resourceName, site: s?.name ?? '', time: slotText(row.b.startsAt, row.b.endsAt, row.timeZone), reason, ics })));
+}
+
+/** Bookings as an iCalendar file for e-mail. */
+function bookingsIcs(rows: Pick<BookingRow, 'id' | 'startsAt' | 'endsAt' | 'title' | 'status' | 'resourceId'>[], p: { resource: string; site: string; location: string; timeZone: string }) {
+	return calendar({ name: p.resource, events: rows.map((b) => bookingEvent(b, p)) });
 }
 
 /** The booker cancels before the start; staff may cancel any time. The slot is free at once. */
@@ -433,6 +460,8 @@ export interface DayAvailability {
 	closedReason: { id: string; en: string } | null;
 	busy: { startsAt: string; endsAt: string; seats: number; status: Status; mine: boolean }[];
 	blackouts: { startsAt: string; endsAt: string; reason: string }[];
+	/** Equipment out on loan (until its due date, or now when overdue). */
+	loans: { startsAt: string; endsAt: string }[];
 }
 
 /** What is open and taken for a resource, day by day in the site's zone (at most 62 days). Public; bookers' names are not shown. */
@@ -444,7 +473,13 @@ export async function availability(actor: Actor, resourceId: string, input: unkn
 	const tz = pub.timeZone;
 	const from = zonedInstant(days[0]!, 0, tz);
 	const to = zonedInstant(addDays(days[days.length - 1]!, 1), 0, tz);
-	const [bookings, { blackouts, days: closed }] = await Promise.all([
+	const [loans, bookings, { blackouts, days: closed }] = await Promise.all([
+		r.class === 'equipment'
+			? db()
+					.select({ startsAt: loan.checkedOutAt, endsAt: sql<Date>`greatest(${loan.dueAt}, now())`.mapWith(loan.dueAt) })
+					.from(loan)
+					.where(and(eq(loan.resourceId, r.id), isNull(loan.returnedAt), sql`tstzrange(${loan.checkedOutAt}, greatest(${loan.dueAt}, now())) && ${range(from, to)}::tstzrange`))
+			: [],
 		db()
 			.select({ startsAt: booking.startsAt, endsAt: booking.endsAt, seats: booking.seats, status: booking.status, userId: booking.userId })
 			.from(booking)
@@ -469,7 +504,8 @@ export async function availability(actor: Actor, resourceId: string, input: unkn
 				open: holidayRow ? [] : r.alwaysOpen ? [['00:00', '24:00']] : ((openingHours[weekday] ?? []) as [string, string][]),
 				closedReason: holidayRow ? { id: holidayRow.nameId, en: holidayRow.nameEn } : null,
 				busy: bookings.filter(within).map((b) => ({ startsAt: b.startsAt.toISOString(), endsAt: b.endsAt.toISOString(), seats: b.seats, status: b.status, mine: b.userId === me })),
-				blackouts: blackouts.filter(within).map((b) => ({ startsAt: b.startsAt.toISOString(), endsAt: b.endsAt.toISOString(), reason: b.reason }))
+				blackouts: blackouts.filter(within).map((b) => ({ startsAt: b.startsAt.toISOString(), endsAt: b.endsAt.toISOString(), reason: b.reason })),
+				loans: loans.filter(within).map((l) => ({ startsAt: l.startsAt.toISOString(), endsAt: l.endsAt.toISOString() }))
 			};
 		})
 	};
@@ -488,6 +524,7 @@ export async function freeResources(siteIdOrSlug: string, from: Date, to: Date, 
 				filter.kind ? sql`${resource.kind} = ${filter.kind}` : undefined,
 				filter.capacity ? gte(resource.capacity, filter.capacity) : undefined,
 				sql`NOT EXISTS (SELECT 1 FROM ${booking} b WHERE b.resource_id = ${resource.id} AND b.exclusive AND b.status IN ('pending','confirmed','checked_in') AND b.held && ${range(from, to)}::tstzrange)`,
+				sql`NOT EXISTS (SELECT 1 FROM ${loan} l WHERE l.resource_id = ${resource.id} AND l.returned_at IS NULL AND tstzrange(l.checked_out_at, greatest(l.due_at, now())) && ${range(from, to)}::tstzrange)`,
 				sql`NOT EXISTS (SELECT 1 FROM ${blackout} x WHERE x.site_id = ${resource.siteId} AND (x.resource_id IS NULL OR x.resource_id = ${resource.id}) AND x.starts_at < ${to} AND x.ends_at > ${from})`
 			)
 		);

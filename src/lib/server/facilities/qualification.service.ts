@@ -1,5 +1,5 @@
 import { and, asc, eq, isNull, or } from 'drizzle-orm';
-import { db } from '../db/client.ts';
+import { db, type Tx } from '../db/client.ts';
 import { blackout, personQualification, qualification } from './schema.ts';
 import { user } from '../auth/schema.ts';
 import { Permission, requireAccess } from '../auth/access.ts';
@@ -10,6 +10,18 @@ import { parse } from '../../schemas/validate.ts';
 import { isUuid } from '../../schemas/common.ts';
 import { zCreateQualification, zGrantQualification, zCreateBlackout } from '../../schemas/facilities.ts';
 import { getSiteRow } from '../directory/site.service.ts';
+
+/** The name of the qualification a person lacks to use a resource, or null when they hold it (or none is needed). */
+export async function missingQualification(tx: Tx, userId: string, qualificationId: string | null): Promise<string | null> {
+	if (!qualificationId) return null;
+	const [held] = await tx
+		.select({ id: personQualification.id })
+		.from(personQualification)
+		.where(and(eq(personQualification.userId, userId), eq(personQualification.qualificationId, qualificationId), isNull(personQualification.revokedAt)));
+	if (held) return null;
+	const [q] = await tx.select({ name: qualification.name }).from(qualification).where(eq(qualification.id, qualificationId));
+	return q?.name ?? '';
+}
 
 /** Qualifications that gate equipment at a site (the site's own and network-wide ones), with who holds them. */
 export async function findQualifications(siteIdOrSlug: string) {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { pgTable, pgEnum, text, uuid, timestamp, date, integer, boolean, index, unique, check, customType } from 'drizzle-orm/pg-core';
+import { pgTable, pgEnum, text, uuid, timestamp, date, integer, bigint, boolean, index, unique, uniqueIndex, check, customType } from 'drizzle-orm/pg-core';
 import { user } from '../auth/schema.ts';
 import { site, organization } from '../directory/schema.ts';
 
@@ -207,4 +207,110 @@ export const holidayOptOut = pgTable(
 		day: date('day').notNull()
 	},
 	(t) => [unique('holiday_opt_out_pk').on(t.siteId, t.day)]
+);
+
+/**
+ * A photo kept with a record (equipment at check-out and return). Stored in PostgreSQL so a
+ * backup of the database is a backup of everything; size and type are checked by the service.
+ */
+export const photo = pgTable('photo', {
+	id: uuid('id').primaryKey().defaultRandom(),
+	siteId: uuid('site_id')
+		.notNull()
+		.references(() => site.id, { onDelete: 'cascade' }),
+	mime: text('mime').notNull(),
+	bytes: integer('bytes').notNull(),
+	sha256: text('sha256').notNull(),
+	content: customType<{ data: Buffer }>({ dataType: () => 'bytea' })('content').notNull(),
+	createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
+	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+});
+
+/**
+ * Portable equipment lent to a person (and their organisation) until a due date: the register of
+ * government-loaned equipment. One open loan per item, enforced by a partial unique index.
+ */
+export const loan = pgTable(
+	'loan',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		resourceId: uuid('resource_id')
+			.notNull()
+			.references(() => resource.id, { onDelete: 'cascade' }),
+		siteId: uuid('site_id')
+			.notNull()
+			.references(() => site.id, { onDelete: 'cascade' }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		orgId: uuid('org_id').references(() => organization.id, { onDelete: 'set null' }),
+		checkedOutAt: timestamp('checked_out_at', { withTimezone: true }).notNull().defaultNow(),
+		dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+		checkedOutBy: text('checked_out_by').references(() => user.id, { onDelete: 'set null' }),
+		conditionOut: condition('condition_out').notNull(),
+		noteOut: text('note_out').notNull().default(''),
+		photoOut: uuid('photo_out').references(() => photo.id, { onDelete: 'set null' }),
+		returnedAt: timestamp('returned_at', { withTimezone: true }),
+		returnedTo: text('returned_to').references(() => user.id, { onDelete: 'set null' }),
+		conditionIn: condition('condition_in'),
+		noteIn: text('note_in'),
+		photoIn: uuid('photo_in').references(() => photo.id, { onDelete: 'set null' }),
+		/** When the "due tomorrow" and the latest "overdue" e-mail went out. */
+		dueNoticeAt: timestamp('due_notice_at', { withTimezone: true }),
+		overdueNoticeAt: timestamp('overdue_notice_at', { withTimezone: true })
+	},
+	(t) => [
+		uniqueIndex('loan_one_open_per_resource').on(t.resourceId).where(sql`${t.returnedAt} IS NULL`),
+		index('loan_site_idx').on(t.siteId, t.checkedOutAt),
+		index('loan_user_idx').on(t.userId),
+		check('loan_due_after_out', sql`${t.dueAt} > ${t.checkedOutAt}`),
+		check('loan_returned_after_out', sql`${t.returnedAt} IS NULL OR ${t.returnedAt} >= ${t.checkedOutAt}`)
+	]
+);
+
+export const maintenanceKinds = ['inspection', 'service', 'repair', 'calibration'] as const;
+export const maintenanceKind = pgEnum('maintenance_kind', maintenanceKinds);
+
+/** What was done to an asset, when, by whom and at what cost (Rupiah). */
+export const maintenance = pgTable(
+	'maintenance',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		resourceId: uuid('resource_id')
+			.notNull()
+			.references(() => resource.id, { onDelete: 'cascade' }),
+		siteId: uuid('site_id')
+			.notNull()
+			.references(() => site.id, { onDelete: 'cascade' }),
+		performedOn: date('performed_on').notNull(),
+		kind: maintenanceKind('kind').notNull(),
+		description: text('description').notNull(),
+		/** Whole Rupiah. */
+		costIdr: bigint('cost_idr', { mode: 'number' }),
+		performedBy: text('performed_by').notNull().default(''),
+		conditionAfter: condition('condition_after'),
+		recordedBy: text('recorded_by').references(() => user.id, { onDelete: 'set null' }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('maintenance_resource_idx').on(t.resourceId, t.performedOn), check('maintenance_cost', sql`${t.costIdr} IS NULL OR ${t.costIdr} >= 0`)]
+);
+
+/**
+ * A secret iCalendar address (RFC 5545 feed) of a person: their own bookings and loans, or one
+ * facility's bookings. Only the SHA-256 of the secret in the address is kept.
+ */
+export const calendarFeed = pgTable(
+	'calendar_feed',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		resourceId: uuid('resource_id').references(() => resource.id, { onDelete: 'cascade' }),
+		tokenHash: text('token_hash').notNull().unique(),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+		revokedAt: timestamp('revoked_at', { withTimezone: true })
+	},
+	(t) => [index('calendar_feed_user_idx').on(t.userId)]
 );

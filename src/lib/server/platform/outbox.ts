@@ -6,6 +6,8 @@ export interface EmailPayload {
 	subject: string;
 	text: string;
 	html?: string;
+	/** Small text attachments, e.g. a booking as an iCalendar file. */
+	attachments?: { filename: string; contentType: string; content: string }[];
 }
 
 /**

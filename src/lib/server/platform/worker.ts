@@ -4,6 +4,8 @@ import { db, type Db } from '../db/client.ts';
 import type { EmailPayload } from './outbox.ts';
 import { log } from '../log.ts';
 import type { Config } from '../config.ts';
+import { releaseNoShows } from '../facilities/booking.service.ts';
+import { loanReminders } from '../facilities/loan.service.ts';
 
 const MAX_ATTEMPTS = 8;
 /** 10 s, 20 s, 40 s … capped at one hour. */
@@ -33,7 +35,7 @@ export async function runOnce(database: Db, transport: Transporter | undefined, 
 				let status: 'sent' | 'kept' = 'sent';
 				if (row.kind === 'email') {
 					const mail = row.payload as EmailPayload;
-					if (transport) await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+					if (transport) await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, attachments: mail.attachments });
 					else status = 'kept';
 				}
 				await tx.execute(sql`UPDATE outbox SET status = ${status}, attempts = attempts + 1, done_at = now(), last_error = NULL WHERE id = ${row.id}`);
@@ -56,14 +58,32 @@ export function createTransport(config: Config): Transporter | undefined {
 	return config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : undefined;
 }
 
-/** Poll the outbox until stopped. Returns a stop function that waits for the current round. */
-export function startWorker(config: Config, intervalMs = 1000): () => Promise<void> {
+/**
+ * Timed work of the domains, run by the worker about once a minute: release bookings nobody
+ * checked in to, remind borrowers of equipment due or overdue. Each step is safe to run in
+ * several workers at once (guarded updates, SKIP LOCKED).
+ */
+export async function runChores(now = new Date()): Promise<Record<string, number>> {
+	return { released: await releaseNoShows(now), loanReminders: await loanReminders(now) };
+}
+
+/** Poll the outbox until stopped, and run the chores every `choresMs`. Returns a stop function that waits for the current round. */
+export function startWorker(config: Config, intervalMs = 1000, choresMs = 60_000): () => Promise<void> {
 	const transport = createTransport(config);
 	let stopped = false;
 	let current: Promise<unknown> = Promise.resolve();
+	let choresAt = 0;
 	const tick = async () => {
 		if (stopped) return;
-		current = runOnce(db(), transport, config.mailFrom).catch((e: unknown) => log.error({ err: e }, 'worker round failed'));
+		const chores = Date.now() - choresAt >= choresMs;
+		if (chores) choresAt = Date.now();
+		current = (async () => {
+			if (chores) {
+				const done = await runChores();
+				if (done.released || done.loanReminders) log.info(done, 'worker chores');
+			}
+			await runOnce(db(), transport, config.mailFrom);
+		})().catch((e: unknown) => log.error({ err: e }, 'worker round failed'));
 		await current;
 		if (!stopped) timer = setTimeout(() => void tick(), intervalMs);
 	};

@@ -10,5 +10,10 @@ import type { EmailPayload } from '$lib/server/platform/outbox';
 export const load: PageServerLoad = async () => {
 	if (!readConfig().demo) error(404, 'Not found');
 	const rows = await db().select().from(outbox).where(eq(outbox.kind, 'email')).orderBy(desc(outbox.id)).limit(50);
-	return { mails: rows.map((r) => ({ id: r.id, status: r.status, createdAt: r.createdAt.toISOString(), ...(r.payload as EmailPayload) })) };
+	return {
+		mails: rows.map((r) => {
+			const { attachments, ...mail } = r.payload as EmailPayload;
+			return { id: r.id, status: r.status, createdAt: r.createdAt.toISOString(), ...mail, attachments: (attachments ?? []).map((a) => a.filename) };
+		})
+	};
 };

@@ -1,6 +1,8 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { orError, formValues } from '$lib/server/http/form';
+import { attempt, orError, formValues, type FormFailure } from '$lib/server/http/form';
+import { addMaintenance, canLend, findLoans, maintenanceOf } from '$lib/server/facilities/loan.service';
+import { conditions, maintenanceKinds } from '$lib/server/facilities/schema';
 import { signedIn } from '$lib/server/http/guard';
 import { getResource } from '$lib/server/facilities/resource.service';
 import { availability, createBooking } from '$lib/server/facilities/booking.service';
@@ -20,8 +22,16 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 		locals.actor.kind === 'user'
 			? await db().select({ id: organization.id, name: organization.name }).from(orgMember).innerJoin(organization, eq(organization.id, orgMember.orgId)).where(eq(orgMember.userId, locals.actor.userId))
 			: [];
+	// The loan desk's view of an item: who has it, its history and maintenance (staff only).
+	const desk = resource.class === 'equipment' && (await canLend(locals.actor, resource.siteId));
+	const [loans, maintenance] = await Promise.all([desk ? findLoans(locals.actor, { resource: resource.id }) : [], desk ? maintenanceOf(locals.actor, resource.id) : []]);
 	return {
 		resource,
+		desk,
+		loans,
+		maintenance,
+		maintenanceKinds,
+		conditions,
 		week,
 		start,
 		prev: addDays(start, -7),
@@ -33,6 +43,13 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 };
 
 export const actions: Actions = {
+	maintenance: async (event) => {
+		const me = signedIn(event);
+		const v = formValues(await event.request.formData());
+		const res = await attempt(event.locals.locale, v, () => addMaintenance(me, event.params.id, { ...v, costIdr: v.costIdr ? v.costIdr.replace(/[.\s]/g, '') : undefined }));
+		if ('status' in res) return fail(res.status, { maintenance: res.data as FormFailure });
+		return { maintenance: { done: true } };
+	},
 	book: async (event) => {
 		const me = signedIn(event);
 		const v = formValues(await event.request.formData());
