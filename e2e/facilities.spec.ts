@@ -36,7 +36,19 @@ test('a member finds a free studio and books it; the slot is then taken', async 
 	await page.getByRole('link', { name: 'Pemesanan saya' }).first().click();
 	await expect(page.getByRole('row', { name: /Lab Pelatihan Toon Boom/ })).toContainText('Terkonfirmasi');
 	await page.goto('/dev/mail');
-	await expect(page.getByTestId('mail').filter({ hasText: 'Pemesanan dikonfirmasi: Lab Pelatihan Toon Boom' }).first()).toBeVisible({ timeout: 15_000 });
+	const confirmation = page.getByTestId('mail').filter({ hasText: 'Pemesanan dikonfirmasi: Lab Pelatihan Toon Boom' }).first();
+	await expect(confirmation).toBeVisible({ timeout: 15_000 });
+	await expect(confirmation.getByTestId('mail-attachments')).toContainText('pemesanan.ics');
+
+	// Moved an hour later, overlapping its own old slot: allowed, and the new time is shown.
+	await page.goto('/bookings');
+	const row = page.getByRole('row', { name: /Lab Pelatihan Toon Boom/ }).filter({ hasText: 'Latihan storyboard' });
+	await row.getByText('Ubah waktu').first().click();
+	await row.getByLabel('Dari').fill('14:00');
+	await row.getByLabel('Sampai').fill('16:00');
+	await row.getByRole('button', { name: 'Ubah waktu' }).click();
+	await expect(page.getByRole('status')).toContainText('Pemesanan diubah.');
+	await expect(page.getByRole('row', { name: /Lab Pelatihan Toon Boom/ }).filter({ hasText: 'Latihan storyboard' })).toContainText('14.00');
 });
 
 test('a site manager approves a pending hall request', async ({ page }) => {

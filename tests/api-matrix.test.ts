@@ -3,14 +3,14 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { count } from 'drizzle-orm';
 import type { RequestEvent } from '@sveltejs/kit';
 import { useTestDb } from './db.ts';
-import { makeSite, makeUser, siteInput, makeResource, makeBooking } from './factories.ts';
-import { resource, booking, qualification, personQualification, blackout, loan, maintenance, photo, calendarFeed } from '../src/lib/server/facilities/schema.ts';
+import { makeSite, makeUser, makeMembers, siteInput, makeResource, makeBooking } from './factories.ts';
+import { resource, booking, qualification, personQualification, blackout, loan, maintenance, photo, calendarFeed, plan, planAllowance, planMember, ledgerEntry } from '../src/lib/server/facilities/schema.ts';
 import { apiRoutes, type ApiRoute } from '../src/lib/server/api/routes.ts';
 import { db } from '../src/lib/server/db/client.ts';
 import { site, organization, orgMember, tenancy, siteRole, invitation } from '../src/lib/server/directory/schema.ts';
 import { apiToken, auditLog } from '../src/lib/server/platform/schema.ts';
 import { user } from '../src/lib/server/auth/schema.ts';
-import { anonymous, type Actor, type Role } from '../src/lib/server/auth/actor.ts';
+import { anonymous, type Actor, type Role, type UserActor } from '../src/lib/server/auth/actor.ts';
 import { createOrg } from '../src/lib/server/directory/org.service.ts';
 import { createToken } from '../src/lib/server/auth/tokens.service.ts';
 
@@ -37,7 +37,7 @@ function call(route: ApiRoute, actor: Actor, params: Record<string, string>, opt
 	return handler({ request, url, params, locals: { actor, locale: 'en', requestId: 'test', theme: '' } } as unknown as RequestEvent);
 }
 
-const tables = { site, organization, orgMember, tenancy, siteRole, invitation, apiToken, user, resource, booking, qualification, personQualification, blackout, loan, maintenance, photo, calendarFeed };
+const tables = { site, organization, orgMember, tenancy, siteRole, invitation, apiToken, user, resource, booking, qualification, personQualification, blackout, loan, maintenance, photo, calendarFeed, plan, planAllowance, planMember, ledgerEntry };
 async function snapshot() {
 	const out: Record<string, number> = {};
 	for (const [k, t] of Object.entries(tables)) out[k] = (await db().select({ n: count() }).from(t))[0]!.n;
@@ -78,7 +78,7 @@ describe('authorization matrix', () => {
 		const params: Record<string, string> = { site: target.slug };
 		let body: unknown;
 		let query: string | undefined;
-		const founder = await makeUser();
+		const [founder] = (await makeMembers(1, null)) as [UserActor];
 		const org = await createOrg(founder, { name: `Org ${uid()}`, slug: `org-${uid()}`, kind: 'startup' });
 		params.org = org.slug;
 		params.userId = founder.userId;
@@ -93,7 +93,7 @@ describe('authorization matrix', () => {
 				body = { email: `undangan-${uid()}@example.id`, role: 'mentor' };
 				break;
 			case 'delete /roles/{id}': {
-				const holder = await makeUser('member', target.id);
+				const [holder] = (await makeMembers(1, target.id)) as [UserActor];
 				params.id = (await db().select().from(siteRole)).find((r) => r.userId === holder.userId)!.id;
 				break;
 			}
@@ -107,7 +107,7 @@ describe('authorization matrix', () => {
 				body = { description: 'baru' };
 				break;
 			case 'post /organizations/{org}/members':
-				body = { email: (await makeUser()).email, title: 'Animator' };
+				body = { email: (await makeMembers(1, null))[0]!.email, title: 'Animator' };
 				break;
 			case 'get /people/{id}':
 				params.id = (await makeUserPublic()).userId;
@@ -145,6 +145,7 @@ describe('authorization matrix', () => {
 				break;
 			}
 			case 'get /bookings/{id}':
+			case 'patch /bookings/{id}':
 			case 'post /bookings/{id}/cancel':
 			case 'post /bookings/{id}/approve':
 			case 'post /bookings/{id}/decline':
@@ -153,7 +154,7 @@ describe('authorization matrix', () => {
 				const start = new Date(Date.now() + 7 * 86_400_000);
 				const pending = route.path.endsWith('approve') || route.path.endsWith('decline');
 				params.id = (await makeBooking(r.id, target.id, founder.userId, start, new Date(start.getTime() + 3600_000), pending ? 'pending' : 'confirmed')).id;
-				body = route.path.endsWith('decline') ? { reason: 'Aula dipakai acara Pemkot' } : route.path.endsWith('check-in') || route.method === 'get' ? undefined : {};
+				body = route.path.endsWith('decline') ? { reason: 'Aula dipakai acara Pemkot' } : route.method === 'patch' ? { title: 'Rapat dipindah' } : route.path.endsWith('check-in') || route.method === 'get' ? undefined : {};
 				break;
 			}
 			case 'post /sites/{site}/blackouts':
@@ -187,6 +188,18 @@ describe('authorization matrix', () => {
 				params.id = (await makeResource(target.id, { kind: 'laptop', class: 'equipment' })).id;
 				if (route.method === 'post') body = { performedOn: '2026-11-20', kind: 'inspection', description: 'Pemeriksaan baterai', costIdr: 0 };
 				break;
+			case 'post /sites/{site}/plans':
+				body = { name: `Inkubasi ${uid()}`, allowances: [{ name: 'Ruang rapat', kinds: ['meeting_room'], hours: 40 }] };
+				break;
+			case 'post /plans/{id}/members': {
+				const [p] = await db().insert(plan).values({ siteId: target.id, name: `Paket ${uid()}` }).returning();
+				params.id = p!.id;
+				body = { organizationId: org.id, startsOn: '2026-12-01' };
+				break;
+			}
+			case 'get /organizations/{org}/statement':
+				query = `site=${target.slug}&month=2026-12`;
+				break;
 			case 'post /calendar-feeds':
 				body = {};
 				break;
@@ -196,6 +209,8 @@ describe('authorization matrix', () => {
 				params.id = f!.id;
 				break;
 			}
+			case 'get /sites/{site}/occupancy':
+			case 'get /occupancy':
 			case 'get /sites/{site}/equipment-report':
 				query = 'from=2026-11-01&to=2026-11-30';
 				break;
@@ -205,7 +220,7 @@ describe('authorization matrix', () => {
 	}
 
 	async function makeUserPublic() {
-		const u = await makeUser();
+		const [u] = (await makeMembers(1, null)) as [UserActor];
 		await db().update(user).set({ publicProfile: true });
 		return u;
 	}

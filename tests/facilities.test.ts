@@ -1,10 +1,11 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { useTestDb } from './db.ts';
-import { makeSite, makeUser, makeResource, auditCount, countRows } from './factories.ts';
+import { makeSite, makeUser, makeMembers, makeResource, auditCount, countRows } from './factories.ts';
 import { db } from '../src/lib/server/db/client.ts';
 import { booking, personQualification, qualification } from '../src/lib/server/facilities/schema.ts';
-import { createBooking, approveBooking, cancelBooking, availability, checkIn, releaseNoShows } from '../src/lib/server/facilities/booking.service.ts';
+import { createBooking, approveBooking, cancelBooking, changeBooking, availability, checkIn, releaseNoShows, bookingReminders } from '../src/lib/server/facilities/booking.service.ts';
+import { outbox } from '../src/lib/server/platform/schema.ts';
 import { revokeQualification, grantQualification } from '../src/lib/server/facilities/qualification.service.ts';
 import { AppError } from '../src/lib/server/platform/errors.ts';
 import type { UserActor } from '../src/lib/server/auth/actor.ts';
@@ -25,6 +26,8 @@ async function refusal(p: Promise<unknown>) {
 	throw new Error('expected a refusal');
 }
 
+const mailsTo = async (to: string) => (await db().select().from(outbox)).filter((r) => r.kind === 'email' && (r.payload as { to: string }).to === to).map((r) => r.payload as { subject: string });
+
 const holding = async (resourceId: string) =>
 	(await db().select().from(booking).where(and(eq(booking.resourceId, resourceId), sql`${booking.status} IN ('pending','confirmed','checked_in')`))).length;
 
@@ -41,7 +44,7 @@ describe('booking', () => {
 
 	it('200 members asking for one slot at once: exactly one booking, 199 conflicts, no overlap', async () => {
 		const room = await makeResource(makassar.id, { name: 'Ruang Rapat Losari' });
-		const people = await Promise.all(Array.from({ length: 200 }, () => makeUser('member', makassar.id)));
+		const people = await makeMembers(200, makassar.id);
 		const input = { resourceId: room.id, startsAt: '2026-11-25T10:00:00+08:00', endsAt: '2026-11-25T11:00:00+08:00' };
 		const results = await Promise.allSettled(people.map((p) => createBooking(p, input, NOW)));
 		const ok = results.filter((r) => r.status === 'fulfilled');
@@ -85,7 +88,7 @@ describe('booking', () => {
 
 	it('a shared hall never exceeds its capacity under concurrency', async () => {
 		const desk = await makeResource(makassar.id, { kind: 'coworking_desk', shared: true, capacity: 3 });
-		const people = await Promise.all(Array.from({ length: 20 }, () => makeUser('member', makassar.id)));
+		const people = await makeMembers(20, makassar.id);
 		const results = await Promise.allSettled(people.map((p) => createBooking(p, { resourceId: desk.id, startsAt: '2026-11-25T13:00:00+08:00', endsAt: '2026-11-25T15:00:00+08:00' }, NOW)));
 		expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(3);
 		const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -204,5 +207,41 @@ describe('booking', () => {
 		await releaseNoShows(new Date('2026-11-23T05:20:00Z'));
 		const rows = await db().select({ id: booking.id, status: booking.status }).from(booking).where(eq(booking.resourceId, room.id));
 		expect(Object.fromEntries(rows.map((r) => [r.id, r.status]))).toMatchObject({ [a.id]: 'cancelled', [b.id]: 'checked_in', [c.id]: 'released' });
+		expect((await mailsTo(member.email)).map((m) => m.subject)).toContain(`Pemesanan dilepas: ${room.name}`);
+	});
+
+	it('a booker moves a booking like a new one: taken times are refused by name, others cannot, approval starts again', async () => {
+		const room = await makeResource(makassar.id, { name: 'Ruang Rapat Pantai Losari' });
+		const mine = (await createBooking(member, { resourceId: room.id, startsAt: '2026-11-26T10:00:00+08:00', endsAt: '2026-11-26T11:00:00+08:00' }, NOW)).bookings[0]!;
+		const other = await makeUser('member', makassar.id);
+		await createBooking(other, { resourceId: room.id, startsAt: '2026-11-26T13:00:00+08:00', endsAt: '2026-11-26T14:00:00+08:00' }, NOW);
+		const taken = await refusal(changeBooking(member, mine.id, { startsAt: '2026-11-26T13:30:00+08:00', endsAt: '2026-11-26T14:30:00+08:00' }, NOW));
+		expect(taken.code).toBe('CONFLICT');
+		expect(taken.params.time).toBe('26 November 2026, 13.00 WITA–14.00');
+		expect((await refusal(changeBooking(member, mine.id, { startsAt: '2026-11-26T18:00:00+08:00', endsAt: '2026-11-26T19:00:00+08:00' }, NOW))).key).toBe('err_booking_closed');
+		// Moving within its own old slot is fine (it does not collide with itself).
+		const moved = await changeBooking(member, mine.id, { startsAt: '2026-11-26T10:30:00+08:00', endsAt: '2026-11-26T11:30:00+08:00', title: 'Rapat dipindah' }, NOW);
+		expect(moved).toMatchObject({ startsAt: '2026-11-26T02:30:00.000Z', endsAt: '2026-11-26T03:30:00.000Z', title: 'Rapat dipindah', status: 'confirmed' });
+		expect((await mailsTo(member.email)).map((m) => m.subject)).toContain(`Pemesanan diubah: ${room.name}`);
+		const denied = await auditCount(undefined, 'denied');
+		expect((await refusal(changeBooking(other, mine.id, { title: 'Punya saya' }, NOW))).code).toBe('FORBIDDEN');
+		expect(await auditCount(undefined, 'denied')).toBe(denied + 1);
+		expect((await refusal(changeBooking(member, mine.id, { title: 'Terlambat' }, new Date('2026-11-26T02:45:00Z')))).key).toBe('err_booking_started');
+		// On a room that needs approval, a moved booking waits for approval again.
+		const hall = await makeResource(makassar.id, { kind: 'hall', name: 'Aula Makassar', approvalRequired: true });
+		const req = (await createBooking(member, { resourceId: hall.id, startsAt: '2026-11-27T09:00:00+08:00', endsAt: '2026-11-27T10:00:00+08:00' }, NOW)).bookings[0]!;
+		await approveBooking(staff, req.id);
+		expect((await changeBooking(member, req.id, { startsAt: '2026-11-27T10:00:00+08:00', endsAt: '2026-11-27T11:00:00+08:00' }, NOW)).status).toBe('pending');
+	});
+
+	it('the worker reminds a booker the day before, once', async () => {
+		const room = await makeResource(makassar.id, { name: 'Ruang Rapat Fort Rotterdam' });
+		await createBooking(member, { resourceId: room.id, startsAt: '2026-11-30T10:00:00+08:00', endsAt: '2026-11-30T11:00:00+08:00' }, NOW);
+		const reminders = async () => (await mailsTo(member.email)).filter((m) => m.subject === `Besok: ${room.name}`).length;
+		await bookingReminders(new Date('2026-11-28T02:00:00Z')); // two days before: not yet
+		expect(await reminders()).toBe(0);
+		await bookingReminders(new Date('2026-11-29T03:00:00Z'));
+		await bookingReminders(new Date('2026-11-29T04:00:00Z'));
+		expect(await reminders()).toBe(1);
 	});
 });

@@ -6,6 +6,7 @@ import { loadActor } from '../src/lib/server/auth/load-actor.ts';
 import { site, siteRole } from '../src/lib/server/directory/schema.ts';
 import { resource, booking } from '../src/lib/server/facilities/schema.ts';
 import { auditLog } from '../src/lib/server/platform/schema.ts';
+import { user } from '../src/lib/server/auth/schema.ts';
 import type { Role, UserActor } from '../src/lib/server/auth/actor.ts';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { CreateSite } from '../src/lib/schemas/directory.ts';
@@ -28,6 +29,20 @@ export async function makeUser(role?: Role, siteId?: string, password = 'rahasia
 	if (role && role !== 'network_admin') await db().insert(siteRole).values({ userId: id, siteId: siteId!, role });
 	const actor = (await loadActor(id, 'write', 'session')) as UserActor;
 	return { ...actor, password };
+}
+
+/**
+ * `n` people at once (members of `siteId` when given): rows inserted directly, without the
+ * password hashing of a real sign-up (scrypt for hundreds of people would dominate the tests).
+ */
+export async function makeMembers(n: number, siteId: string | null): Promise<UserActor[]> {
+	const rows = Array.from({ length: n }, () => {
+		const id = `u-${uid()}${uid()}`;
+		return { id, name: `Anggota ${id.slice(2, 8)}`, email: `${id}@example.id`, emailVerified: true };
+	});
+	await db().insert(user).values(rows);
+	if (siteId) await db().insert(siteRole).values(rows.map((r) => ({ userId: r.id, siteId, role: 'member' as const })));
+	return Promise.all(rows.map(async (r) => (await loadActor(r.id, 'write', 'session')) as UserActor));
 }
 
 export async function auditCount(action?: string, outcome?: 'ok' | 'denied') {

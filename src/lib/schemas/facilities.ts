@@ -67,6 +67,14 @@ export const zCreateBooking = z.strictObject({
 });
 export type CreateBooking = z.input<typeof zCreateBooking>;
 
+/** A change to a booking: a new time, purpose or number of seats (each optional). */
+export const zChangeBooking = z.strictObject({
+	startsAt: zInstant.optional(),
+	endsAt: zInstant.optional(),
+	title: zText(LIMITS.name).optional(),
+	seats: z.coerce.number().int().min(1).max(5000).optional()
+});
+
 export const zDecision = z.strictObject({ reason: zText(LIMITS.short).default('') });
 
 export const zAvailabilityQuery = z.object({
@@ -131,3 +139,31 @@ export const zReportQuery = z.object({ from: z.iso.date(), to: z.iso.date() });
 
 /** A calendar address: my own bookings, or (with resourceId) one facility's. */
 export const zCreateFeed = z.strictObject({ resourceId: optional(z.uuid()) });
+
+// ── Plans, allowances and the ledger ────────────────────────────────────────────────────────
+
+export const zAllowance = z.strictObject({
+	name: zName,
+	kinds: z.array(z.enum(resourceKindList)).min(1).max(resourceKindList.length),
+	/** Hours a month (quarter hours allowed). */
+	hours: z.coerce.number().min(0.25).max(744).multipleOf(0.25)
+});
+
+export const zCreatePlan = z.strictObject({
+	name: zName,
+	description: zText().default(''),
+	allowOverage: z.boolean().default(false),
+	allowances: z.array(zAllowance).min(1).max(12)
+});
+
+export const zAddPlanMember = z.strictObject({
+	organizationId: z.uuid(),
+	startsOn: z.iso.date(),
+	endsOn: optional(z.iso.date())
+});
+
+export const zStatementQuery = z.object({
+	site: z.string().max(LIMITS.slug),
+	/** A month as YYYY-MM, in the park's calendar. */
+	month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+});

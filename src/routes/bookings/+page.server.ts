@@ -15,6 +15,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	cancel: bookingActions.cancel,
 	checkIn: bookingActions.checkIn,
+	change: bookingActions.change,
 	/** A new calendar address (mine, or a facility's from its page); its URL is shown once. */
 	feed: async (event) => {
 		const me = signedIn(event);

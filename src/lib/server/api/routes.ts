@@ -3,7 +3,7 @@ import { zCreateSite, zUpdateSite, zCreateOrg, zUpdateOrg, zAddMember, zCreateTe
 import { zCreateToken } from '../auth/tokens.service.ts';
 import { zAuditQuery } from '../platform/audit.service.ts';
 import type { Role } from '../auth/actor.ts';
-import { zCreateResource, zUpdateResource, zResourceQuery, zCreateBooking, zDecision, zAvailabilityQuery, zBookingQuery, zCreateQualification, zGrantQualification, zCreateBlackout, zCheckOut, zReturn, zLoanQuery, zCreateMaintenance, zReportQuery, zCreateFeed } from '../../schemas/facilities.ts';
+import { zCreateResource, zUpdateResource, zResourceQuery, zCreateBooking, zDecision, zAvailabilityQuery, zBookingQuery, zChangeBooking, zCreateQualification, zGrantQualification, zCreateBlackout, zCheckOut, zReturn, zLoanQuery, zCreateMaintenance, zReportQuery, zCreateFeed, zCreatePlan, zAddPlanMember, zStatementQuery } from '../../schemas/facilities.ts';
 
 /**
  * Every route of /api/v1, in one table. It produces the OpenAPI document, and the authorization
@@ -29,6 +29,7 @@ const site = 'Sites';
 const fac = 'Facilities';
 const book = 'Bookings';
 const loans = 'Equipment loans';
+const plans = 'Plans and ledger';
 const staff: Role[] = ['site_manager', 'site_staff'];
 const members: Role[] = ['site_manager', 'site_staff', 'mentor', 'reviewer', 'member', 'client'];
 const org = 'Organisations';
@@ -66,6 +67,7 @@ export const apiRoutes: ApiRoute[] = [
 	{ method: 'get', path: '/bookings', summary: 'My bookings, or a park\'s / facility\'s (?site=, ?resource=; staff)', tag: book, allow: 'signed_in', query: zBookingQuery, list: true },
 	{ method: 'post', path: '/bookings', summary: 'Book once or as a series (recurrence, skipConflicts, dryRun for the conflict report)', tag: book, allow: members, body: zCreateBooking },
 	{ method: 'get', path: '/bookings/{id}', summary: 'A booking (its booker or the park\'s staff)', tag: book, allow: staff },
+	{ method: 'patch', path: '/bookings/{id}', summary: 'Move a booking or change its purpose or seats (its booker before the start, or staff); checked like a new booking', tag: book, allow: staff, body: zChangeBooking },
 	{ method: 'post', path: '/bookings/{id}/cancel', ok: 200, summary: 'Cancel a booking (its booker before the start, or staff)', tag: book, allow: staff, body: zDecision },
 	{ method: 'post', path: '/bookings/{id}/approve', ok: 200, summary: 'Approve a pending booking', tag: book, allow: staff, body: zDecision },
 	{ method: 'post', path: '/bookings/{id}/decline', ok: 200, summary: 'Decline a pending booking with a reason', tag: book, allow: staff, body: zDecision },
@@ -83,6 +85,12 @@ export const apiRoutes: ApiRoute[] = [
 	{ method: 'get', path: '/resources/{id}/maintenance', summary: 'Maintenance records of an item', tag: loans, allow: staff },
 	{ method: 'post', path: '/resources/{id}/maintenance', summary: 'Record maintenance of an item (date, kind, cost in Rupiah, condition after)', tag: loans, allow: staff, body: zCreateMaintenance },
 	{ method: 'get', path: '/sites/{site}/equipment-report', summary: 'Utilisation per item and funding source for a period (?from=&to=; ?format=csv|xlsx)', tag: loans, allow: staff, query: zReportQuery, list: true },
+	{ method: 'get', path: '/sites/{site}/plans', summary: 'Allowance plans of a park (members shown to its staff)', tag: plans, allow: 'anyone' },
+	{ method: 'post', path: '/sites/{site}/plans', summary: 'Create a plan of monthly allowances per kind of facility', tag: plans, allow: staff, body: zCreatePlan },
+	{ method: 'post', path: '/plans/{id}/members', summary: 'Put an organisation on a plan from a date', tag: plans, allow: staff, body: zAddPlanMember },
+	{ method: 'get', path: '/organizations/{org}/statement', summary: 'An organisation\'s allowance statement for a month at a park (?site=&month=YYYY-MM; ?format=csv|xlsx for the ledger lines)', tag: plans, allow: staff, query: zStatementQuery },
+	{ method: 'get', path: '/sites/{site}/occupancy', summary: 'Occupancy (hours booked ÷ hours open) per facility, with totals per kind (?from=&to=; ?format=csv|xlsx)', tag: fac, allow: staff, query: zReportQuery },
+	{ method: 'get', path: '/occupancy', summary: 'Occupancy of every park side by side (network admins; ?from=&to=; ?format=csv|xlsx)', tag: fac, allow: ['network_admin'], query: zReportQuery },
 	{ method: 'get', path: '/calendar-feeds', summary: 'My calendar subscription addresses (secrets are not shown again)', tag: book, allow: 'signed_in', list: true },
 	{ method: 'post', path: '/calendar-feeds', summary: 'Create a secret iCalendar address: my bookings and loans, or one facility (resourceId); the url is returned once', tag: book, allow: 'signed_in', body: zCreateFeed },
 	{ method: 'delete', path: '/calendar-feeds/{id}', summary: 'Revoke one of my calendar addresses', tag: book, allow: 'self' },

@@ -29,7 +29,9 @@ export const Permission = {
 	BookingRead: { name: 'booking.read', write: false, scope: 'site', roles: ['site_manager', 'site_staff'] },
 	QualificationManage: { name: 'qualification.manage', write: true, scope: 'site', roles: ['site_manager', 'site_staff'] },
 	LoanManage: { name: 'loan.manage', write: true, scope: 'site', roles: ['site_manager', 'site_staff'] },
-	LoanRead: { name: 'loan.read', write: false, scope: 'site', roles: ['site_manager', 'site_staff'] }
+	LoanRead: { name: 'loan.read', write: false, scope: 'site', roles: ['site_manager', 'site_staff'] },
+	PlanManage: { name: 'plan.manage', write: true, scope: 'site', roles: ['site_manager', 'site_staff'] },
+	LedgerRead: { name: 'ledger.read', write: false, scope: 'site', roles: ['site_manager', 'site_staff'] }
 } as const satisfies Record<
 	string,
 	{ name: string; write: boolean; scope: 'network' | 'site' | 'org' | 'signed_in'; roles?: readonly Role[] }

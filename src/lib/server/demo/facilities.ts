@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { db } from '../db/client.ts';
-import { booking, personQualification, qualification, resource, blackout, loan, maintenance } from '../facilities/schema.ts';
+import { booking, personQualification, qualification, resource, blackout, loan, maintenance, ledgerEntry, planAllowance } from '../facilities/schema.ts';
+import { addPlanMember, createPlan } from '../facilities/plan.service.ts';
 import { orgMember, organization } from '../directory/schema.ts';
 import { user } from '../auth/schema.ts';
 import { createResource } from '../facilities/resource.service.ts';
@@ -86,7 +87,7 @@ export async function seedFacilities(siteIds: Map<string, string>, siteZones: Ma
 	const people = Object.fromEntries((await db().select({ id: user.id, email: user.email }).from(user)).map((u) => [u.email, u.id]));
 	const today = localParts(new Date(), 'Asia/Jakarta').date;
 	const rows: (typeof booking.$inferInsert)[] = [];
-	const add = async (key: string, who: string, day: string, from: number, to: number, title: string, status: 'confirmed' | 'pending' | 'checked_in' = 'confirmed') => {
+	const add = async (key: string, who: string, day: string, from: number, to: number, title: string, status: 'confirmed' | 'pending' | 'checked_in' | 'released' = 'confirmed') => {
 		const r = ids.get(key)!;
 		const start = zonedInstant(day, from * 60, r.tz);
 		const end = zonedInstant(day, to * 60, r.tz);
@@ -103,8 +104,18 @@ export async function seedFacilities(siteIds: Map<string, string>, siteZones: Ma
 	await add('coding-factory-singhasari/hall', 'admin@taman.demo', d8!, 9, 17, 'Demo day team incubation');
 	await add('bcic-bali/motion-capture', 'mentor@taman.demo', d3!, 9, 12, 'Perekaman gerak karakter animasi');
 	await add('animation-film-factory/studio-animasi-1', 'mentor@taman.demo', d1!, 10, 16, 'Produksi episode 4');
+	// The fortnight just past, used and checked in (and one no-show), so occupancy has a history.
+	const past = await workdays(ctp, addDays(today, -16), 10);
+	for (const [i, d] of past.filter((d) => d < today).entries()) {
+		await add('cimahi-techno-park/lab-toon-boom', 'staf.cimahi@taman.demo', d, 9, 16, `Pelatihan Toon Boom Harmony — angkatan lalu, hari ${i + 1}`, 'checked_in');
+		await add('cimahi-techno-park/ruang-rapat', 'anggota@taman.demo', d, 10, 11, 'Stand-up mingguan Sekolahan.id', i === 3 ? 'released' : 'checked_in');
+		await add('coding-factory-singhasari/ruang-rapat-a', 'klien@taman.demo', d, 13, 15, 'Review sprint dengan klien', 'checked_in');
+		await add('animation-film-factory/render-node-01', 'mentor@taman.demo', d, 18, 23, 'Render malam episode 3', 'checked_in');
+		if (i % 2 === 0) await add('bcic-bali/motion-capture', 'mentor@taman.demo', d, 9, 12, 'Sesi motion capture tari Legong', 'checked_in');
+	}
 	await db().insert(booking).values(rows);
 	await seedLoans(ids, people);
+	await seedPlans(siteIds);
 	await db().insert(blackout).values({ siteId: ctp, resourceId: ids.get('cimahi-techno-park/aula')!.id, startsAt: zonedInstant(d5!, 0, 'Asia/Jakarta'), endsAt: zonedInstant(addDays(d5!, 1), 0, 'Asia/Jakarta'), reason: 'Perawatan tata suara' });
 }
 
@@ -132,4 +143,42 @@ async function seedLoans(ids: Map<string, { id: string; siteId: string }>, peopl
 			{ resourceId: item('laptop-02').id, siteId: item('laptop-02').siteId, performedOn: iso(ago(25)), kind: 'repair', description: 'Perbaikan engsel layar', costIdr: 1250000, performedBy: 'Servis resmi', conditionAfter: 'fair', recordedBy: staff },
 			{ resourceId: item('kamera-fx3').id, siteId: item('kamera-fx3').siteId, performedOn: iso(ago(10)), kind: 'inspection', description: 'Pemeriksaan sensor dan baterai', costIdr: 0, performedBy: 'Staf TIK Cimahi Techno Park', recordedBy: staff }
 		]);
+}
+
+/**
+ * Incubation plans (the Kemenperin seed's facilities support): Sekolahan.id at Cimahi Techno Park
+ * has used an hour of its meeting-room allowance this month; Kopi Kode is on the Coding Factory's.
+ */
+async function seedPlans(siteIds: Map<string, string>) {
+	const orgBySlug = async (slug: string) => (await db().select({ id: organization.id }).from(organization).where(eq(organization.slug, slug)))[0]?.id;
+	const cimahi = await createPlan(system, siteIds.get('cimahi-techno-park')!, {
+		name: 'Inkubasi Cimahi Tahap 1',
+		description: 'Fasilitas untuk tenant inkubasi tahun pertama.',
+		allowances: [
+			{ name: 'Ruang rapat & aula', kinds: ['meeting_room', 'hall'], hours: 40 },
+			{ name: 'Lab & studio', kinds: ['studio_animation', 'studio_film', 'studio_sound'], hours: 10 }
+		]
+	});
+	const factory = await createPlan(system, siteIds.get('coding-factory-singhasari')!, {
+		name: 'Inkubasi Tahap 1',
+		description: 'Team incubation Coding Factory: 40 jam ruang dan 10 jam studio per bulan.',
+		allowOverage: true,
+		allowances: [
+			{ name: 'Ruang', kinds: ['meeting_room', 'hall', 'coworking_desk'], hours: 40 },
+			{ name: 'Studio', kinds: ['studio_animation', 'studio_film', 'studio_sound', 'studio_podcast'], hours: 10 }
+		]
+	});
+	const sekolahan = await orgBySlug('sekolahan-id');
+	const kopiKode = await orgBySlug('kopi-kode');
+	if (kopiKode) await addPlanMember(system, factory.id, { organizationId: kopiKode, startsOn: '2026-01-05' });
+	if (!sekolahan) return;
+	await addPlanMember(system, cimahi.id, { organizationId: sekolahan, startsOn: '2026-01-05' });
+	// The team meeting was booked for Sekolahan.id: its hour comes off the allowance.
+	const [meeting] = await db().update(booking).set({ orgId: sekolahan }).where(eq(booking.title, 'Rapat tim Sekolahan.id')).returning();
+	const rooms = cimahi.allowances.find((a) => a.name === 'Ruang rapat & aula')!;
+	const [allowance] = await db().select().from(planAllowance).where(eq(planAllowance.id, rooms.id));
+	if (meeting && allowance) {
+		const month = `${localParts(meeting.startsAt, 'Asia/Jakarta').date.slice(0, 7)}-01`;
+		await db().insert(ledgerEntry).values({ orgId: sekolahan, siteId: meeting.siteId, allowanceId: allowance.id, month, kind: 'debit', minutes: Math.round((meeting.endsAt.getTime() - meeting.startsAt.getTime()) / 60000), bookingId: meeting.id, actorId: meeting.userId });
+	}
 }

@@ -12,7 +12,7 @@ import { enqueue } from '../platform/outbox.ts';
 import { AppError, notFound, type FieldError } from '../platform/errors.ts';
 import { parse } from '../../schemas/validate.ts';
 import { isUuid } from '../../schemas/common.ts';
-import { zAvailabilityQuery, zBookingQuery, zCreateBooking, zDecision, type Recurrence } from '../../schemas/facilities.ts';
+import { zAvailabilityQuery, zBookingQuery, zChangeBooking, zCreateBooking, zDecision, type Recurrence } from '../../schemas/facilities.ts';
 import { formatDateTime, formatTime, zoneLabel } from '../../i18n/format.ts';
 import { getResourceFull, type ResourceRow } from './resource.service.ts';
 import { closedDays, type ClosedDay } from './holidays.ts';
@@ -22,6 +22,7 @@ import { getSiteRow } from '../directory/site.service.ts';
 import { bookingMail } from './mail.ts';
 import { calendar } from './ical.ts';
 import { bookingEvent } from './feed.service.ts';
+import { chargeBookings, refundBooking } from './plan.service.ts';
 
 type BookingRow = typeof booking.$inferSelect;
 type Status = (typeof bookingStatuses)[number];
@@ -142,14 +143,14 @@ async function loanConflict(tx: Tx, r: ResourceRow, start: Date, end: Date, tz: 
 }
 
 /** The first slot-holding booking (or open loan) that a new booking at [start, end) would collide with. */
-async function conflictWith(tx: Tx, r: ResourceRow, start: Date, end: Date, tz: string): Promise<Problem | null> {
+async function conflictWith(tx: Tx, r: ResourceRow, start: Date, end: Date, tz: string, exceptId?: string): Promise<Problem | null> {
 	const lent = await loanConflict(tx, r, start, end, tz);
 	if (lent) return lent;
 	if (r.shared) return null; // capacity is checked by the database trigger on insert
 	const rows = await tx
 		.select({ startsAt: booking.startsAt, endsAt: booking.endsAt })
 		.from(booking)
-		.where(and(eq(booking.resourceId, r.id), inArray(booking.status, [...holdingStatuses]), sql`${booking.held} && ${heldOf(r, start, end)}::tstzrange`))
+		.where(and(eq(booking.resourceId, r.id), inArray(booking.status, [...holdingStatuses]), sql`${booking.held} && ${heldOf(r, start, end)}::tstzrange`, exceptId ? sql`${booking.id} <> ${exceptId}` : undefined))
 		.orderBy(asc(booking.startsAt))
 		.limit(1);
 	return rows[0] ? { key: 'err_booking_conflict', params: { time: slotText(rows[0].startsAt, rows[0].endsAt, tz) }, status: 'CONFLICT' } : null;
@@ -304,6 +305,7 @@ export async function createBooking(actor: Actor, input: unknown, now = new Date
 					.returning();
 				rows.push(b!);
 			}
+			if (data.organizationId) await chargeBookings(tx, r, rows, data.organizationId, tz, me.userId);
 			await audit(tx, actor, { action: 'booking.create', siteId: r.siteId, targetType: 'booking', targetId: rows[0]!.id, after: { resourceId: r.id, status, seriesId, occurrences: rows.map((b) => [b.startsAt, b.endsAt]) } });
 			const ics = bookingsIcs(rows, { resource: r.name, site: pub.siteName, location: r.location, timeZone: tz });
 			await enqueue(tx, 'email', bookingMail(me.locale, status === 'pending' ? 'requested' : 'confirmed', { to: me.email, name: me.name, resource: r.name, site: pub.siteName, time: rows.map((b) => slotText(b.startsAt, b.endsAt, tz)).join('\n'), ics }));
@@ -334,7 +336,7 @@ export async function getBooking(actor: Actor, id: string): Promise<PublicBookin
 	return toPublic(row);
 }
 
-async function transition(actor: Actor, id: string, opts: { action: string; from: readonly Status[]; to: Status; staffOnly: boolean; reason?: string; extra?: Partial<typeof booking.$inferInsert> }) {
+async function transition(actor: Actor, id: string, opts: { action: string; from: readonly Status[]; to: Status; staffOnly: boolean; reason?: string; extra?: Partial<typeof booking.$inferInsert>; refund?: boolean }) {
 	const row = await getBookingRow(id);
 	const me = await requireUser(actor, Permission.BookingCreate);
 	const mine = me.userId === row.b.userId;
@@ -347,6 +349,7 @@ async function transition(actor: Actor, id: string, opts: { action: string; from
 				.where(and(eq(booking.id, id), inArray(booking.status, [...opts.from])))
 				.returning();
 			if (!res.length) throw new AppError('CONFLICT', 'err_booking_state', { status: row.b.status });
+			if (opts.refund) await refundBooking(tx, id, me.userId);
 			await audit(tx, actor, { action: opts.action, siteId: row.b.siteId, targetType: 'booking', targetId: id, before: { status: row.b.status }, after: { status: opts.to, reason: opts.reason ?? null } });
 			return res;
 		})
@@ -379,7 +382,8 @@ export async function cancelBooking(actor: Actor, id: string, input: unknown = {
 	const row = await getBookingRow(id);
 	const staff = await can(actor, Permission.BookingManage, { siteId: row.b.siteId });
 	if (!staff && actor.kind === 'user' && actor.userId === row.b.userId && row.b.startsAt <= now) throw new AppError('CONFLICT', 'err_booking_started');
-	const { before } = await transition(actor, id, { action: 'booking.cancel', from: holdingStatuses, to: 'cancelled', staffOnly: false, reason, extra: { cancelledAt: now, decisionReason: reason || null } });
+	// Cancelled before it starts, a booking gives its hours back to the organisation's allowance.
+	const { before } = await transition(actor, id, { action: 'booking.cancel', from: holdingStatuses, to: 'cancelled', staffOnly: false, reason, extra: { cancelledAt: now, decisionReason: reason || null }, refund: row.b.startsAt > now });
 	if (staff && actor.kind === 'user' && actor.userId !== row.b.userId) await notify(before, 'cancelled', reason);
 	return (await bookingsByIds([id]))[0]!;
 }
@@ -394,8 +398,56 @@ export async function approveBooking(actor: Actor, id: string, input: unknown = 
 export async function declineBooking(actor: Actor, id: string, input: unknown): Promise<PublicBooking> {
 	const { reason } = parse(zDecision, input);
 	if (!reason) throw new AppError('VALIDATION', 'err_validation', {}, [{ field: 'reason', key: 'err_field_required' }]);
-	const { before } = await transition(actor, id, { action: 'booking.decline', from: ['pending'], to: 'declined', staffOnly: true, reason, extra: { decidedBy: actor.kind === 'user' ? actor.userId : null, decisionReason: reason } });
+	const { before } = await transition(actor, id, { action: 'booking.decline', from: ['pending'], to: 'declined', staffOnly: true, reason, extra: { decidedBy: actor.kind === 'user' ? actor.userId : null, decisionReason: reason }, refund: true });
 	await notify(before, 'declined', reason);
+	return (await bookingsByIds([id]))[0]!;
+}
+
+/**
+ * Move a booking or change its purpose or seats: its booker before it starts, or the park's staff.
+ * The new time is checked like a new booking (policy, other bookings, loans) and settled by the
+ * database like one; an organisation's allowance is refunded and charged again in the same
+ * transaction. On resources that need approval, a booker's change goes back to pending.
+ */
+export async function changeBooking(actor: Actor, id: string, input: unknown, now = new Date()): Promise<PublicBooking> {
+	const row = await getBookingRow(id);
+	const me = await requireUser(actor, Permission.BookingCreate);
+	const staff = await can(actor, Permission.BookingManage, { siteId: row.b.siteId });
+	if (!staff && me.userId !== row.b.userId) await requireAccess(actor, Permission.BookingManage, { siteId: row.b.siteId });
+	const data = parse(zChangeBooking, input);
+	if (!(holdingStatuses as readonly string[]).includes(row.b.status)) throw new AppError('CONFLICT', 'err_booking_state', { status: row.b.status });
+	if (!staff && row.b.startsAt <= now) throw new AppError('CONFLICT', 'err_booking_started');
+	const { row: r, resource: pub, openingHours } = await getResourceFull(row.b.resourceId);
+	const tz = pub.timeZone;
+	const start = data.startsAt ?? row.b.startsAt;
+	const end = data.endsAt ?? row.b.endsAt;
+	const seats = data.seats ?? row.b.seats;
+	const moved = start.getTime() !== row.b.startsAt.getTime() || end.getTime() !== row.b.endsAt.getTime() || seats !== row.b.seats;
+	if (moved) {
+		const closures = await closuresOf(r, tz, start, end);
+		const p = policyProblem(r, openingHours, tz, start, end, seats, now, staff, closures) ?? (await conflictWith(db(), r, start, end, tz, id));
+		if (p) throw new AppError(p.status, p.key, p.params, p.status === 'VALIDATION' ? [{ field: 'startsAt', key: p.key, params: p.params }] : []);
+	}
+	const status: Status = moved && r.approvalRequired && !staff ? 'pending' : row.b.status;
+	await db()
+		.transaction(async (tx) => {
+			const [after] = await tx
+				.update(booking)
+				.set({ startsAt: start, endsAt: end, held: heldOf(r, start, end), seats, title: data.title ?? row.b.title, status })
+				.where(and(eq(booking.id, id), inArray(booking.status, [...holdingStatuses])))
+				.returning();
+			if (!after) throw new AppError('CONFLICT', 'err_booking_state', { status: row.b.status });
+			if (moved && row.b.orgId) {
+				await refundBooking(tx, id, me.userId);
+				await chargeBookings(tx, r, [after], row.b.orgId, tz, me.userId);
+			}
+			await audit(tx, actor, { action: 'booking.change', siteId: r.siteId, targetType: 'booking', targetId: id, before: { startsAt: row.b.startsAt, endsAt: row.b.endsAt, seats: row.b.seats, title: row.b.title, status: row.b.status }, after: { startsAt: start, endsAt: end, seats, title: after.title, status } });
+			if (moved) {
+				const [u] = await tx.select({ email: user.email, name: user.name, locale: user.locale }).from(user).where(eq(user.id, row.b.userId));
+				if (u) await enqueue(tx, 'email', bookingMail(u.locale, 'changed', { to: u.email, name: u.name, resource: r.name, site: pub.siteName, time: slotText(start, end, tz), ics: bookingsIcs([after], { resource: r.name, site: pub.siteName, location: r.location, timeZone: tz }) }));
+			}
+		})
+		.catch((e: unknown) => conflictError(e, r, start, end, tz));
 	return (await bookingsByIds([id]))[0]!;
 }
 
@@ -418,8 +470,43 @@ export async function releaseNoShows(now = new Date()): Promise<number> {
 			.set({ status: 'released' })
 			.where(and(eq(booking.status, 'confirmed'), lt(booking.startsAt, new Date(now.getTime() - NO_SHOW_GRACE_MINUTES * 60000)), sql`${booking.endsAt} > ${new Date(now.getTime() - 86_400_000)}`))
 			.returning({ id: booking.id, siteId: booking.siteId });
-		for (const b of released) await audit(tx, { kind: 'system' }, { action: 'booking.release', siteId: b.siteId, targetType: 'booking', targetId: b.id });
+		for (const b of released) {
+			await audit(tx, { kind: 'system' }, { action: 'booking.release', siteId: b.siteId, targetType: 'booking', targetId: b.id });
+			const [x] = await tx
+				.select({ b: booking, email: user.email, name: user.name, locale: user.locale, resourceName: resource.name, siteName: site.name, timeZone: site.timeZone })
+				.from(booking)
+				.innerJoin(user, eq(user.id, booking.userId))
+				.innerJoin(resource, eq(resource.id, booking.resourceId))
+				.innerJoin(site, eq(site.id, booking.siteId))
+				.where(eq(booking.id, b.id));
+			if (x) await enqueue(tx, 'email', bookingMail(x.locale, 'released', { to: x.email, name: x.name, resource: x.resourceName, site: x.siteName, time: slotText(x.b.startsAt, x.b.endsAt, x.timeZone) }));
+		}
 		return released.length;
+	});
+}
+
+/**
+ * Worker: remind bookers the day before. A confirmed booking starting within 24 hours, made more
+ * than a day before its start, gets one reminder (reminded_at is set in the same statement).
+ */
+export async function bookingReminders(now = new Date()): Promise<number> {
+	return db().transaction(async (tx) => {
+		const due = await tx
+			.update(booking)
+			.set({ remindedAt: now })
+			.where(and(eq(booking.status, 'confirmed'), isNull(booking.remindedAt), sql`${booking.startsAt} > ${now}`, sql`${booking.startsAt} <= ${new Date(now.getTime() + 86_400_000)}`, sql`${booking.createdAt} < ${booking.startsAt} - interval '1 day'`))
+			.returning({ id: booking.id });
+		for (const { id } of due) {
+			const [x] = await tx
+				.select({ b: booking, email: user.email, name: user.name, locale: user.locale, resourceName: resource.name, siteName: site.name, timeZone: site.timeZone })
+				.from(booking)
+				.innerJoin(user, eq(user.id, booking.userId))
+				.innerJoin(resource, eq(resource.id, booking.resourceId))
+				.innerJoin(site, eq(site.id, booking.siteId))
+				.where(eq(booking.id, id));
+			if (x) await enqueue(tx, 'email', bookingMail(x.locale, 'reminder', { to: x.email, name: x.name, resource: x.resourceName, site: x.siteName, time: slotText(x.b.startsAt, x.b.endsAt, x.timeZone) }));
+		}
+		return due.length;
 	});
 }
 

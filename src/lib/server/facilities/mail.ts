@@ -1,7 +1,7 @@
 import { m } from '../../paraglide/messages.js';
 import type { EmailPayload } from '../platform/outbox.ts';
 
-export type BookingMailKind = 'confirmed' | 'requested' | 'approved' | 'declined' | 'cancelled';
+export type BookingMailKind = 'confirmed' | 'requested' | 'approved' | 'declined' | 'cancelled' | 'changed' | 'reminder' | 'released';
 
 /** Booking e-mails in the recipient's language; `ics` (an iCalendar text) is attached when given. */
 export function bookingMail(locale: string, kind: BookingMailKind, p: { to: string; name: string; resource: string; site: string; time: string; reason?: string; ics?: string }): EmailPayload {
@@ -12,14 +12,20 @@ export function bookingMail(locale: string, kind: BookingMailKind, p: { to: stri
 		requested: m.mail_booking_requested_subject,
 		approved: m.mail_booking_approved_subject,
 		declined: m.mail_booking_declined_subject,
-		cancelled: m.mail_booking_cancelled_subject
+		cancelled: m.mail_booking_cancelled_subject,
+		changed: m.mail_booking_changed_subject,
+		reminder: m.mail_booking_reminder_subject,
+		released: m.mail_booking_released_subject
 	}[kind](args, o);
 	const body = {
 		confirmed: m.mail_booking_confirmed_body,
 		requested: m.mail_booking_requested_body,
 		approved: m.mail_booking_approved_body,
 		declined: m.mail_booking_declined_body,
-		cancelled: m.mail_booking_cancelled_body
+		cancelled: m.mail_booking_cancelled_body,
+		changed: m.mail_booking_changed_body,
+		reminder: m.mail_booking_reminder_body,
+		released: m.mail_booking_released_body
 	}[kind](args, o);
 	const attachments = p.ics ? [{ filename: m.mail_ics_name({}, o), contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: p.ics }] : undefined;
 	return { to: p.to, subject, text: body, ...(attachments ? { attachments } : {}) };

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { pgTable, pgEnum, text, uuid, timestamp, date, integer, bigint, boolean, index, unique, uniqueIndex, check, customType } from 'drizzle-orm/pg-core';
+import { pgTable, pgEnum, text, uuid, timestamp, date, integer, bigint, bigserial, boolean, index, unique, uniqueIndex, check, customType } from 'drizzle-orm/pg-core';
 import { user } from '../auth/schema.ts';
 import { site, organization } from '../directory/schema.ts';
 
@@ -146,6 +146,8 @@ export const booking = pgTable(
 		decisionReason: text('decision_reason'),
 		checkedInAt: timestamp('checked_in_at', { withTimezone: true }),
 		cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+		/** When the reminder e-mail before the start was queued. */
+		remindedAt: timestamp('reminded_at', { withTimezone: true }),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [
@@ -313,4 +315,89 @@ export const calendarFeed = pgTable(
 		revokedAt: timestamp('revoked_at', { withTimezone: true })
 	},
 	(t) => [index('calendar_feed_user_idx').on(t.userId)]
+);
+
+/**
+ * A park's plan of monthly allowances (e.g. "Inkubasi Tahap 1": 40 hours of rooms, 10 hours of
+ * studio a month). Each allowance covers a set of resource kinds and a number of hours.
+ */
+export const plan = pgTable(
+	'plan',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		siteId: uuid('site_id')
+			.notNull()
+			.references(() => site.id, { onDelete: 'cascade' }),
+		name: text('name').notNull(),
+		description: text('description').notNull().default(''),
+		/** Beyond the allowance: refuse the booking, or allow it and record the overage. */
+		allowOverage: boolean('allow_overage').notNull().default(false),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [unique('plan_site_name').on(t.siteId, t.name)]
+);
+
+export const planAllowance = pgTable(
+	'plan_allowance',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		planId: uuid('plan_id')
+			.notNull()
+			.references(() => plan.id, { onDelete: 'cascade' }),
+		name: text('name').notNull(),
+		kinds: resourceKind('kinds').array().notNull(),
+		/** Minutes a month. */
+		minutes: integer('minutes').notNull()
+	},
+	(t) => [check('plan_allowance_minutes', sql`${t.minutes} > 0`)]
+);
+
+/** An organisation on a plan at a park, for a period. */
+export const planMember = pgTable(
+	'plan_member',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		planId: uuid('plan_id')
+			.notNull()
+			.references(() => plan.id, { onDelete: 'cascade' }),
+		orgId: uuid('org_id')
+			.notNull()
+			.references(() => organization.id, { onDelete: 'cascade' }),
+		startsOn: date('starts_on').notNull(),
+		endsOn: date('ends_on'),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('plan_member_org_idx').on(t.orgId)]
+);
+
+export const ledgerKinds = ['debit', 'refund', 'overage', 'overage_refund'] as const;
+export const ledgerKind = pgEnum('ledger_kind', ledgerKinds);
+
+/**
+ * Every movement of an organisation's allowance, append-only (a trigger refuses UPDATE and
+ * DELETE). Balances are sums: allowance − debits + refunds, per allowance and local month.
+ */
+export const ledgerEntry = pgTable(
+	'ledger_entry',
+	{
+		id: bigserial('id', { mode: 'number' }).primaryKey(),
+		orgId: uuid('org_id')
+			.notNull()
+			.references(() => organization.id),
+		siteId: uuid('site_id')
+			.notNull()
+			.references(() => site.id),
+		allowanceId: uuid('allowance_id')
+			.notNull()
+			.references(() => planAllowance.id),
+		/** First day of the park's local month the booking falls in. */
+		month: date('month').notNull(),
+		kind: ledgerKind('kind').notNull(),
+		/** Minutes: positive for debits and overage, negative for refunds. */
+		minutes: integer('minutes').notNull(),
+		bookingId: uuid('booking_id').references(() => booking.id),
+		actorId: text('actor_id'),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('ledger_org_month_idx').on(t.orgId, t.month), index('ledger_booking_idx').on(t.bookingId)]
 );

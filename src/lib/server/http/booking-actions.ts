@@ -3,7 +3,8 @@ import { signedIn } from './guard.ts';
 import { formValues } from './form.ts';
 import { AppError, statusOf } from '../platform/errors.ts';
 import { t } from './translate.ts';
-import { approveBooking, cancelBooking, checkIn, declineBooking } from '../facilities/booking.service.ts';
+import { approveBooking, cancelBooking, changeBooking, checkIn, declineBooking, getBooking } from '../facilities/booking.service.ts';
+import { hhmm, zonedInstant } from '../facilities/time.ts';
 
 /** The booking buttons shared by "my bookings" and a park's booking desk. */
 async function act(event: RequestEvent, fn: (id: string, reason: string) => Promise<unknown>, done: string) {
@@ -22,5 +23,19 @@ export const bookingActions = {
 	cancel: (e: RequestEvent) => act(e, (id, reason) => cancelBooking(e.locals.actor, id, { reason }), 'cancelled'),
 	approve: (e: RequestEvent) => act(e, (id, reason) => approveBooking(e.locals.actor, id, { reason }), 'approved'),
 	decline: (e: RequestEvent) => act(e, (id, reason) => declineBooking(e.locals.actor, id, { reason }), 'declined'),
-	checkIn: (e: RequestEvent) => act(e, (id) => checkIn(e.locals.actor, id), 'checked_in')
+	checkIn: (e: RequestEvent) => act(e, (id) => checkIn(e.locals.actor, id), 'checked_in'),
+	/** A new local date and times, read in the park's zone. */
+	change: async (e: RequestEvent) => {
+		const v = formValues(await e.request.clone().formData());
+		return act(
+			e,
+			async (id) => {
+				const b = await getBooking(e.locals.actor, id);
+				const ok = /^\d{4}-\d{2}-\d{2}$/.test(v.date ?? '') && /^\d{2}:\d{2}$/.test(v.from ?? '') && /^\d{2}:\d{2}$/.test(v.to ?? '');
+				const at = (t: string) => (ok ? zonedInstant(v.date!, hhmm(t), b.timeZone).toISOString() : '');
+				return changeBooking(e.locals.actor, id, { startsAt: at(v.from ?? ''), endsAt: at(v.to ?? '') });
+			},
+			'changed'
+		);
+	}
 };

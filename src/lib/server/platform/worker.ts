@@ -4,7 +4,7 @@ import { db, type Db } from '../db/client.ts';
 import type { EmailPayload } from './outbox.ts';
 import { log } from '../log.ts';
 import type { Config } from '../config.ts';
-import { releaseNoShows } from '../facilities/booking.service.ts';
+import { bookingReminders, releaseNoShows } from '../facilities/booking.service.ts';
 import { loanReminders } from '../facilities/loan.service.ts';
 
 const MAX_ATTEMPTS = 8;
@@ -60,11 +60,11 @@ export function createTransport(config: Config): Transporter | undefined {
 
 /**
  * Timed work of the domains, run by the worker about once a minute: release bookings nobody
- * checked in to, remind borrowers of equipment due or overdue. Each step is safe to run in
+ * checked in to, remind bookers the day before and borrowers of equipment due or overdue. Each step is safe to run in
  * several workers at once (guarded updates, SKIP LOCKED).
  */
 export async function runChores(now = new Date()): Promise<Record<string, number>> {
-	return { released: await releaseNoShows(now), loanReminders: await loanReminders(now) };
+	return { released: await releaseNoShows(now), bookingReminders: await bookingReminders(now), loanReminders: await loanReminders(now) };
 }
 
 /** Poll the outbox until stopped, and run the chores every `choresMs`. Returns a stop function that waits for the current round. */
@@ -80,7 +80,7 @@ export function startWorker(config: Config, intervalMs = 1000, choresMs = 60_000
 		current = (async () => {
 			if (chores) {
 				const done = await runChores();
-				if (done.released || done.loanReminders) log.info(done, 'worker chores');
+				if (Object.values(done).some(Boolean)) log.info(done, 'worker chores');
 			}
 			await runOnce(db(), transport, config.mailFrom);
 		})().catch((e: unknown) => log.error({ err: e }, 'worker round failed'));

@@ -2,8 +2,12 @@ import type { Actions, PageServerLoad } from './$types';
 import { getOrg, updateOrg, addMember, removeMember } from '$lib/server/directory/org.service';
 import { attempt, formValues, orError } from '$lib/server/http/form';
 import { orgInput } from '$lib/server/http/org-form';
+import { plansOfOrg } from '$lib/server/facilities/plan.service';
 
-export const load: PageServerLoad = async ({ params, locals, url }) => ({ org: await orError(locals.locale, () => getOrg(locals.actor, params.slug)), created: url.searchParams.has('created') });
+export const load: PageServerLoad = async ({ params, locals, url }) => {
+	const org = await orError(locals.locale, () => getOrg(locals.actor, params.slug));
+	return { org, plans: await plansOfOrg(locals.actor, org.id), month: new Date().toISOString().slice(0, 7), created: url.searchParams.has('created') };
+};
 
 export const actions: Actions = {
 	update: async ({ request, params, locals }) => {
