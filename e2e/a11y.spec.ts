@@ -15,7 +15,7 @@ async function audit(page: Page, path: string) {
 
 const publicPages = ['/', '/sites', '/sites/cimahi-techno-park', '/sites/cimahi-techno-park/facilities', '/directory', '/directory?tab=people', '/directory?q=animasi', '/signin', '/signup', '/forgot-password', '/api/docs'];
 const memberPages = ['/dashboard', '/bookings', '/account', '/account/tokens', '/organizations/new'];
-const managerPages = ['/dashboard', '/sites/cimahi-techno-park/bookings', '/sites/cimahi-techno-park/loans', '/sites/cimahi-techno-park/loans/report', '/sites/cimahi-techno-park/plans', '/reports/occupancy?site=cimahi-techno-park', '/organizations/sekolahan-id/statement?site=cimahi-techno-park', '/sites/cimahi-techno-park/roles', '/sites/cimahi-techno-park/tenants', '/audit'];
+const managerPages = ['/dashboard', '/sites/cimahi-techno-park/bookings', '/sites/cimahi-techno-park/loans', '/sites/cimahi-techno-park/loans/report', '/sites/cimahi-techno-park/plans', '/sites/cimahi-techno-park/facilities/new', '/reports/occupancy?site=cimahi-techno-park', '/organizations/sekolahan-id/statement?site=cimahi-techno-park', '/sites/cimahi-techno-park/roles', '/sites/cimahi-techno-park/tenants', '/audit'];
 const adminPages = ['/reports/occupancy', '/admin/sites', '/admin/sites/new', '/admin/sites/cimahi-techno-park'];
 
 for (const theme of ['light', 'dark'] as const) {
@@ -47,7 +47,11 @@ for (const theme of ['light', 'dark'] as const) {
 			// An item of equipment as the loan desk sees it: history, maintenance and its form.
 			await page.goto('/sites/cimahi-techno-park/loans/report');
 			await page.getByTestId('utilisation').getByRole('link', { name: 'Laptop Pelatihan 02' }).click();
-			await audit(page, new URL(page.url()).pathname);
+			await page.waitForURL(/\/facilities\/[0-9a-f-]{36}$/);
+			const item = new URL(page.url()).pathname;
+			await audit(page, item);
+			await audit(page, `${item}/check-in`);
+			await audit(page, `${item}/edit`);
 		});
 
 		test('a network admin\'s pages', async ({ page }) => {

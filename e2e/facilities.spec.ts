@@ -86,3 +86,59 @@ test('a member subscribes to their bookings as a calendar, then revokes the addr
 	expect((await app.get(url)).status()).toBe(404);
 	await app.dispose();
 });
+
+test('the QR code on a facility\'s door leads the booker to a one-tap check-in', async ({ page }) => {
+	await signIn(page, 'admin@taman.demo');
+	await page.goto('/sites/animation-film-factory/facilities');
+	await page.getByTestId('resources').getByRole('link', { name: 'Render Node GPU 02' }).click();
+	const qr = page.getByTestId('qr');
+	await qr.locator('summary').click();
+	await expect(qr.locator('svg')).toBeVisible();
+	const href = await qr.getByRole('link').getAttribute('href');
+	expect(href).toMatch(/^\/facilities\/[0-9a-f-]{36}\/check-in$/);
+	const resourceId = href!.split('/')[2]!;
+
+	// A booking running now (always-open render node; the network admin may book a started slot).
+	const start = new Date(Math.floor(Date.now() / 3600_000) * 3600_000);
+	const made = await page.request.post('/api/v1/bookings', {
+		headers: { origin: new URL(page.url()).origin },
+		data: { resourceId, startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 2 * 3600_000).toISOString(), title: 'Render uji QR' }
+	});
+	expect(made.status()).toBe(201);
+
+	await page.goto(href!);
+	await expect(page.getByRole('heading', { name: 'Check-in: Render Node GPU 02' })).toBeVisible();
+	await page.getByRole('button', { name: 'Check-in' }).click();
+	await expect(page.getByRole('status')).toContainText('Anda sudah check-in.');
+	await expect(page.getByText('Sudah check-in.', { exact: true })).toBeVisible();
+});
+
+test('staff add a facility with its rules, edit it, and close it for maintenance', async ({ page }) => {
+	await signIn(page, 'staf.cimahi@taman.demo');
+	await page.goto('/sites/cimahi-techno-park/facilities');
+	await page.getByRole('link', { name: 'Tambah fasilitas' }).click();
+	await page.getByLabel('Nama', { exact: true }).fill('Studio Podcast Baros');
+	await page.getByLabel('Slug (alamat URL)').fill('ruang-rapat'); // taken by the demo's meeting room
+	await page.getByLabel('Jenis', { exact: true }).selectOption('studio_podcast');
+	await page.getByLabel('Kapasitas', { exact: true }).fill('4');
+	await page.getByLabel('Kelipatan slot (menit)').fill('60');
+	await page.getByLabel('Perlu persetujuan pengelola').check();
+	await page.getByRole('button', { name: 'Tambah fasilitas' }).click();
+	await expect(page.getByText('Slug ini sudah dipakai.').first()).toBeVisible();
+	await expect(page.getByLabel('Nama', { exact: true })).toHaveValue('Studio Podcast Baros');
+	await page.getByLabel('Slug (alamat URL)').fill('studio-podcast');
+	await page.getByRole('button', { name: 'Tambah fasilitas' }).click();
+
+	await expect(page.getByRole('heading', { name: 'Studio Podcast Baros' })).toBeVisible();
+	await expect(page.getByText('Perlu persetujuan pengelola')).toBeVisible();
+	await page.getByRole('link', { name: 'Ubah', exact: true }).click();
+	await page.getByLabel('Kapasitas', { exact: true }).fill('6');
+	await page.getByRole('button', { name: 'Simpan' }).click();
+	await expect(page.getByText('Kapasitas 6')).toBeVisible();
+
+	const block = page.getByTestId('blackout');
+	await block.locator('summary').click();
+	await block.getByLabel('Alasan (terlihat oleh pemesan)').fill('Perawatan mikrofon');
+	await block.getByRole('button', { name: 'Tutup sementara' }).click();
+	await expect(block.getByRole('status')).toContainText('Penutupan tersimpan.');
+});

@@ -1,23 +1,13 @@
 import { describe, it, expect } from 'vitest';
 import { useTestDb } from './db.ts';
-import { makeSite, makeUser, siteInput, auditCount, countRows } from './factories.ts';
+import { makeSite, makeUser, siteInput, auditCount, countRows, refusal } from './factories.ts';
 import { createSite, updateSite, getSite } from '../src/lib/server/directory/site.service.ts';
 import { createOrg, findOrgs, updateOrg, addMember, createTenancy, getOrg } from '../src/lib/server/directory/org.service.ts';
 import { site, organization } from '../src/lib/server/directory/schema.ts';
 import { anonymous } from '../src/lib/server/auth/actor.ts';
-import { AppError } from '../src/lib/server/platform/errors.ts';
 
 useTestDb();
 
-async function error(p: Promise<unknown>): Promise<AppError> {
-	try {
-		await p;
-	} catch (e) {
-		if (e instanceof AppError) return e;
-		throw e;
-	}
-	throw new Error('expected an AppError');
-}
 
 describe('sites', () => {
 	it('a network admin creates a site; it is audited with its region names', async () => {
@@ -33,8 +23,8 @@ describe('sites', () => {
 		const s = await makeSite();
 		const manager = await makeUser('site_manager', s.id);
 		const before = await countRows(site);
-		expect((await error(createSite(manager, siteInput()))).code).toBe('FORBIDDEN');
-		expect((await error(createSite(anonymous, siteInput()))).code).toBe('UNAUTHENTICATED');
+		expect((await refusal(createSite(manager, siteInput()))).code).toBe('FORBIDDEN');
+		expect((await refusal(createSite(anonymous, siteInput()))).code).toBe('UNAUTHENTICATED');
 		expect(await countRows(site)).toBe(before);
 		expect(await auditCount('site.create', 'denied')).toBe(2);
 	});
@@ -44,21 +34,21 @@ describe('sites', () => {
 		const other = await makeSite();
 		const manager = await makeUser('site_manager', mine.id);
 		expect((await updateSite(manager, mine.slug, { description: 'Pusat animasi' })).description).toBe('Pusat animasi');
-		expect((await error(updateSite(manager, other.slug, { description: 'x' }))).code).toBe('FORBIDDEN');
+		expect((await refusal(updateSite(manager, other.slug, { description: 'x' }))).code).toBe('FORBIDDEN');
 		expect((await getSite(other.slug)).description).toBe('');
 	});
 
 	it('bad input names each field and changes nothing', async () => {
 		const admin = await makeUser('network_admin');
 		const before = await countRows(site);
-		const e = await error(createSite(admin, { ...siteInput(), name: 'x'.repeat(500), timeZone: 'Europe/London', isAdmin: true, offers: 'not-a-list' }));
+		const e = await refusal(createSite(admin, { ...siteInput(), name: 'x'.repeat(500), timeZone: 'Europe/London', isAdmin: true, offers: 'not-a-list' }));
 		expect(e.code).toBe('VALIDATION');
 		const fields = e.fields.map((f) => f.field).sort();
 		expect(fields).toEqual(['isAdmin', 'name', 'offers', 'timeZone']);
 		expect(e.fields.find((f) => f.field === 'name')).toMatchObject({ key: 'err_field_too_long', params: { max: 120 } });
 		expect(e.fields.find((f) => f.field === 'isAdmin')?.key).toBe('err_field_unknown');
 		// A regency outside its province is refused by region data.
-		const r = await error(createSite(admin, siteInput({ provinceCode: '32', regencyCode: '35.07' })));
+		const r = await refusal(createSite(admin, siteInput({ provinceCode: '32', regencyCode: '35.07' })));
 		expect(r.fields[0]).toMatchObject({ field: 'regencyCode', key: 'err_region_regency' });
 		expect(await countRows(site)).toBe(before);
 	});
@@ -66,7 +56,7 @@ describe('sites', () => {
 	it('a taken slug is a 409 naming the slug', async () => {
 		const admin = await makeUser('network_admin');
 		const s = await makeSite();
-		const e = await error(createSite(admin, siteInput({ slug: s.slug })));
+		const e = await refusal(createSite(admin, siteInput({ slug: s.slug })));
 		expect(e.code).toBe('CONFLICT');
 		expect(e.fields[0]?.field).toBe('slug');
 	});
@@ -85,7 +75,7 @@ describe('organisations and the directory', () => {
 		const org = await createOrg(founder, { name: 'Sekolahan.id', slug: 'sekolahan-id', kind: 'startup', description: 'Pelatihan Internet of Things untuk sekolah', npwp: '01.234.567.8-901.234', nib: '1234567890123' });
 		expect(org.npwp).toBe('012345678901234'); // legacy 15-digit NPWP, punctuation removed
 		expect((await updateOrg(founder, org.slug, { tags: ['IoT', 'edtech'] })).tags).toEqual(['iot', 'edtech']);
-		expect((await error(updateOrg(stranger, org.slug, { name: 'Diambil alih' }))).code).toBe('FORBIDDEN');
+		expect((await refusal(updateOrg(stranger, org.slug, { name: 'Diambil alih' }))).code).toBe('FORBIDDEN');
 		expect((await getOrg(anonymous, org.slug)).name).toBe('Sekolahan.id');
 		// The public never sees the tax number.
 		expect((await getOrg(anonymous, org.slug)).npwp).toBeNull();
@@ -94,7 +84,7 @@ describe('organisations and the directory', () => {
 	it('validates NIB and NPWP formats', async () => {
 		const founder = await makeUser();
 		const before = await countRows(organization);
-		const e = await error(createOrg(founder, { name: 'PT Ledino', slug: 'ledino', kind: 'startup', nib: '123', npwp: '12' }));
+		const e = await refusal(createOrg(founder, { name: 'PT Ledino', slug: 'ledino', kind: 'startup', nib: '123', npwp: '12' }));
 		expect(e.fields.map((f) => f.key).sort()).toEqual(['err_field_nib', 'err_field_npwp']);
 		expect(await countRows(organization)).toBe(before);
 	});
@@ -122,8 +112,8 @@ describe('organisations and the directory', () => {
 		const org = await createOrg(founder, { name: 'Ayena Studio', slug: 'ayena', kind: 'studio' });
 		await addMember(founder, org.slug, { email: colleague.email, title: 'Animator' });
 		expect((await getOrg(founder, org.slug)).members.map((m) => m.title).sort()).toEqual(['', 'Animator']);
-		expect((await error(addMember(founder, org.slug, { email: 'nobody@example.id' }))).key).toBe('err_person_not_found');
-		expect((await error(addMember(colleague, org.slug, { email: founder.email }))).code).toBe('FORBIDDEN');
+		expect((await refusal(addMember(founder, org.slug, { email: 'nobody@example.id' }))).key).toBe('err_person_not_found');
+		expect((await refusal(addMember(colleague, org.slug, { email: founder.email }))).code).toBe('FORBIDDEN');
 	});
 
 	it('site staff record tenancies at their own site only', async () => {
@@ -133,8 +123,8 @@ describe('organisations and the directory', () => {
 		const founder = await makeUser();
 		const org = await createOrg(founder, { name: 'Kaába Virtual', slug: 'kaaba', kind: 'startup' });
 		await createTenancy(staff, { orgId: org.id, siteId: mine.id, startsOn: '2026-01-01' });
-		expect((await error(createTenancy(staff, { orgId: org.id, siteId: other.id, startsOn: '2026-01-01' }))).code).toBe('FORBIDDEN');
-		const bad = await error(createTenancy(staff, { orgId: org.id, siteId: mine.id, startsOn: '2026-05-01', endsOn: '2026-01-01' }));
+		expect((await refusal(createTenancy(staff, { orgId: org.id, siteId: other.id, startsOn: '2026-01-01' }))).code).toBe('FORBIDDEN');
+		const bad = await refusal(createTenancy(staff, { orgId: org.id, siteId: mine.id, startsOn: '2026-05-01', endsOn: '2026-01-01' }));
 		expect(bad.fields[0]).toMatchObject({ field: 'endsOn', key: 'err_field_date_order' });
 		expect((await getOrg(staff, org.slug)).tenancies).toHaveLength(1);
 		// The site's page and the list agree on how many tenants it has; the other site has none.

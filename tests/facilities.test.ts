@@ -1,12 +1,12 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { useTestDb } from './db.ts';
-import { makeSite, makeUser, makeMembers, makeResource, auditCount, countRows } from './factories.ts';
+import { makeSite, makeUser, makeMembers, makeResource, auditCount, countRows, refusal, mailsTo } from './factories.ts';
 import { db } from '../src/lib/server/db/client.ts';
 import { booking, personQualification, qualification } from '../src/lib/server/facilities/schema.ts';
 import { createBooking, approveBooking, cancelBooking, changeBooking, availability, checkIn, releaseNoShows, bookingReminders } from '../src/lib/server/facilities/booking.service.ts';
-import { outbox } from '../src/lib/server/platform/schema.ts';
 import { revokeQualification, grantQualification } from '../src/lib/server/facilities/qualification.service.ts';
+import { createResource, updateResource } from '../src/lib/server/facilities/resource.service.ts';
 import { AppError } from '../src/lib/server/platform/errors.ts';
 import type { UserActor } from '../src/lib/server/auth/actor.ts';
 
@@ -16,17 +16,7 @@ const weekdays = { '1': [['08:00', '17:00']], '2': [['08:00', '17:00']], '3': [[
 /** "Now" for these tests: Monday 23 November 2026, 08:00 WITA. */
 const NOW = new Date('2026-11-23T00:00:00Z');
 
-async function refusal(p: Promise<unknown>) {
-	try {
-		await p;
-	} catch (e) {
-		if (e instanceof AppError) return e;
-		throw e;
-	}
-	throw new Error('expected a refusal');
-}
 
-const mailsTo = async (to: string) => (await db().select().from(outbox)).filter((r) => r.kind === 'email' && (r.payload as { to: string }).to === to).map((r) => r.payload as { subject: string });
 
 const holding = async (resourceId: string) =>
 	(await db().select().from(booking).where(and(eq(booking.resourceId, resourceId), sql`${booking.status} IN ('pending','confirmed','checked_in')`))).length;
@@ -232,6 +222,20 @@ describe('booking', () => {
 		const req = (await createBooking(member, { resourceId: hall.id, startsAt: '2026-11-27T09:00:00+08:00', endsAt: '2026-11-27T10:00:00+08:00' }, NOW)).bookings[0]!;
 		await approveBooking(staff, req.id);
 		expect((await changeBooking(member, req.id, { startsAt: '2026-11-27T10:00:00+08:00', endsAt: '2026-11-27T11:00:00+08:00' }, NOW)).status).toBe('pending');
+	});
+
+	it('staff add and edit facilities: kind defaults, durations that nest, named refusals, never a 500', async () => {
+		const hall = await createResource(staff, makassar.id, { slug: 'aula-baru', name: 'Aula Baru', kind: 'hall', capacity: 80 });
+		expect(hall).toMatchObject({ class: 'space', approvalRequired: true, slotMinutes: 30, minMinutes: 30 });
+		// A 60-minute slot with the kind's 30-minute minimum: the minimum follows the slot.
+		const studio = await createResource(staff, makassar.id, { slug: 'studio-podcast', name: 'Studio Podcast', kind: 'studio_podcast', slotMinutes: 60 });
+		expect(studio).toMatchObject({ slotMinutes: 60, minMinutes: 60 });
+		const bad = await refusal(createResource(staff, makassar.id, { slug: 'studio-2', name: 'Studio 2', kind: 'studio_podcast', slotMinutes: 60, minMinutes: 30 }));
+		expect(bad.fields[0]).toMatchObject({ field: 'minMinutes', key: 'err_resource_min_slot' });
+		expect((await refusal(updateResource(staff, studio.id, { maxMinutes: 30 }))).fields[0]).toMatchObject({ field: 'maxMinutes', key: 'err_resource_max_min' });
+		expect((await updateResource(staff, studio.id, { slotMinutes: 120 }))).toMatchObject({ slotMinutes: 120, minMinutes: 120 });
+		expect((await refusal(createResource(staff, makassar.id, { slug: 'aula-baru', name: 'Aula Lain', kind: 'hall' }))).fields[0]).toMatchObject({ field: 'slug', key: 'err_slug_taken' });
+		expect((await refusal(createResource(member, makassar.id, { slug: 'punya-saya', name: 'Ruang Saya', kind: 'meeting_room' }))).code).toBe('FORBIDDEN');
 	});
 
 	it('the worker reminds a booker the day before, once', async () => {

@@ -5,7 +5,9 @@ import { createVerifiedUser } from '../src/lib/server/auth/account.service.ts';
 import { loadActor } from '../src/lib/server/auth/load-actor.ts';
 import { site, siteRole } from '../src/lib/server/directory/schema.ts';
 import { resource, booking } from '../src/lib/server/facilities/schema.ts';
-import { auditLog } from '../src/lib/server/platform/schema.ts';
+import { auditLog, outbox } from '../src/lib/server/platform/schema.ts';
+import { AppError } from '../src/lib/server/platform/errors.ts';
+import type { EmailPayload } from '../src/lib/server/platform/outbox.ts';
 import { user } from '../src/lib/server/auth/schema.ts';
 import type { Role, UserActor } from '../src/lib/server/auth/actor.ts';
 import type { PgTable } from 'drizzle-orm/pg-core';
@@ -73,4 +75,22 @@ export async function makeBooking(resourceId: string, siteId: string, userId: st
 		.values({ resourceId, siteId, userId, startsAt, endsAt, held: `[${startsAt.toISOString()},${endsAt.toISOString()})`, exclusive: true, status })
 		.returning();
 	return row!;
+}
+
+/** The AppError a call is refused with; fails the test when it is not refused. */
+export async function refusal(p: Promise<unknown>): Promise<AppError> {
+	try {
+		await p;
+	} catch (e) {
+		if (e instanceof AppError) return e;
+		throw e;
+	}
+	throw new Error('expected a refusal');
+}
+
+/** The e-mails queued in the outbox for one address. */
+export async function mailsTo(to: string) {
+	return (await db().select().from(outbox))
+		.filter((r) => r.kind === 'email' && (r.payload as EmailPayload).to === to)
+		.map((r) => r.payload as EmailPayload);
 }

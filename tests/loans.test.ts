@@ -1,10 +1,9 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { useTestDb } from './db.ts';
-import { makeSite, makeUser, makeResource, makeBooking, auditCount, countRows } from './factories.ts';
+import { makeSite, makeUser, makeResource, makeBooking, auditCount, countRows, refusal, mailsTo } from './factories.ts';
 import { db } from '../src/lib/server/db/client.ts';
 import { loan, maintenance, photo, qualification, resource } from '../src/lib/server/facilities/schema.ts';
-import { outbox } from '../src/lib/server/platform/schema.ts';
 import { checkOut, returnLoan, findLoans, loanReminders, addMaintenance, maintenanceOf, utilisationReport, getPhoto } from '../src/lib/server/facilities/loan.service.ts';
 import { availability, createBooking, freeResources } from '../src/lib/server/facilities/booking.service.ts';
 import { grantQualification } from '../src/lib/server/facilities/qualification.service.ts';
@@ -13,17 +12,7 @@ import type { UserActor } from '../src/lib/server/auth/actor.ts';
 
 useTestDb();
 
-async function refusal(p: Promise<unknown>) {
-	try {
-		await p;
-	} catch (e) {
-		if (e instanceof AppError) return e;
-		throw e;
-	}
-	throw new Error('expected a refusal');
-}
 
-const mailsTo = async (to: string) => (await db().select().from(outbox)).filter((r) => r.kind === 'email' && (r.payload as { to: string }).to === to).map((r) => r.payload as { subject: string; text: string });
 
 const hours = (h: number, from = Date.now()) => new Date(from + h * 3600_000);
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);

@@ -1,24 +1,14 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { useTestDb } from './db.ts';
-import { makeSite, makeUser, makeResource, makeBooking } from './factories.ts';
+import { makeSite, makeUser, makeResource, makeBooking, refusal } from './factories.ts';
 import { db } from '../src/lib/server/db/client.ts';
 import { eq } from 'drizzle-orm';
 import { blackout, booking, resource } from '../src/lib/server/facilities/schema.ts';
 import { occupancyReport } from '../src/lib/server/facilities/occupancy.service.ts';
-import { AppError } from '../src/lib/server/platform/errors.ts';
 import type { UserActor } from '../src/lib/server/auth/actor.ts';
 
 useTestDb();
 
-async function refusal(p: Promise<unknown>) {
-	try {
-		await p;
-	} catch (e) {
-		if (e instanceof AppError) return e;
-		throw e;
-	}
-	throw new Error('expected a refusal');
-}
 
 const weekdays = Object.fromEntries(['1', '2', '3', '4', '5'].map((d) => [d, [['08:00', '17:00']]])) as Record<string, [string, string][]>;
 /** 7–13 December 2026, Monday to Sunday, no holidays: 5 × 9 = 45 hours open. */

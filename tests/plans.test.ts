@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { useTestDb } from './db.ts';
-import { makeSite, makeUser, makeResource, countRows } from './factories.ts';
+import { makeSite, makeUser, makeResource, countRows, refusal } from './factories.ts';
 import { db } from '../src/lib/server/db/client.ts';
 import { booking, ledgerEntry } from '../src/lib/server/facilities/schema.ts';
 import { createPlan, addPlanMember, statement, findPlans } from '../src/lib/server/facilities/plan.service.ts';
@@ -12,15 +12,6 @@ import type { UserActor } from '../src/lib/server/auth/actor.ts';
 
 useTestDb();
 
-async function refusal(p: Promise<unknown>) {
-	try {
-		await p;
-	} catch (e) {
-		if (e instanceof AppError) return e;
-		throw e;
-	}
-	throw new Error('expected a refusal');
-}
 
 /** A day of December 2026 (or another month, 0-based) at `h` o'clock WIB; h may be 10.5. */
 const at = (day: number, h: number, month = 11) => new Date(Date.UTC(2026, month, day, 0, (h - 7) * 60));

@@ -29,6 +29,8 @@ type Status = (typeof bookingStatuses)[number];
 
 /** How long after its start a booking that nobody checked in to is released for others. */
 export const NO_SHOW_GRACE_MINUTES = 15;
+/** How early before its start the booker may check in. */
+export const CHECK_IN_EARLY_MINUTES = 15;
 const MAX_OCCURRENCES = 52;
 
 const range = (start: Date, end: Date) => `[${start.toISOString()},${end.toISOString()})`;
@@ -457,9 +459,21 @@ export async function checkIn(actor: Actor, id: string, now = new Date()): Promi
 	const me = await requireUser(actor, Permission.BookingCreate);
 	const staff = await can(actor, Permission.BookingManage, { siteId: row.b.siteId });
 	if (!staff && me.userId !== row.b.userId) await requireAccess(actor, Permission.BookingManage, { siteId: row.b.siteId });
-	if (!staff && (now.getTime() < row.b.startsAt.getTime() - 15 * 60000 || now >= row.b.endsAt)) throw new AppError('CONFLICT', 'err_checkin_window');
+	if (!staff && (now.getTime() < row.b.startsAt.getTime() - CHECK_IN_EARLY_MINUTES * 60000 || now >= row.b.endsAt)) throw new AppError('CONFLICT', 'err_checkin_window');
 	await transition(actor, id, { action: 'booking.check_in', from: ['confirmed'], to: 'checked_in', staffOnly: false, extra: { checkedInAt: now } });
 	return (await bookingsByIds([id]))[0]!;
+}
+
+/** Queue an e-mail about a booking to its booker, in their language (worker chores). */
+async function mailBooker(tx: Tx, id: string, kind: 'released' | 'reminder') {
+	const [x] = await tx
+		.select({ b: booking, email: user.email, name: user.name, locale: user.locale, resourceName: resource.name, siteName: site.name, timeZone: site.timeZone })
+		.from(booking)
+		.innerJoin(user, eq(user.id, booking.userId))
+		.innerJoin(resource, eq(resource.id, booking.resourceId))
+		.innerJoin(site, eq(site.id, booking.siteId))
+		.where(eq(booking.id, id));
+	if (x) await enqueue(tx, 'email', bookingMail(x.locale, kind, { to: x.email, name: x.name, resource: x.resourceName, site: x.siteName, time: slotText(x.b.startsAt, x.b.endsAt, x.timeZone) }));
 }
 
 /** Worker: confirmed bookings nobody checked in to within the grace period are released. */
@@ -472,14 +486,7 @@ export async function releaseNoShows(now = new Date()): Promise<number> {
 			.returning({ id: booking.id, siteId: booking.siteId });
 		for (const b of released) {
 			await audit(tx, { kind: 'system' }, { action: 'booking.release', siteId: b.siteId, targetType: 'booking', targetId: b.id });
-			const [x] = await tx
-				.select({ b: booking, email: user.email, name: user.name, locale: user.locale, resourceName: resource.name, siteName: site.name, timeZone: site.timeZone })
-				.from(booking)
-				.innerJoin(user, eq(user.id, booking.userId))
-				.innerJoin(resource, eq(resource.id, booking.resourceId))
-				.innerJoin(site, eq(site.id, booking.siteId))
-				.where(eq(booking.id, b.id));
-			if (x) await enqueue(tx, 'email', bookingMail(x.locale, 'released', { to: x.email, name: x.name, resource: x.resourceName, site: x.siteName, time: slotText(x.b.startsAt, x.b.endsAt, x.timeZone) }));
+			await mailBooker(tx, b.id, 'released');
 		}
 		return released.length;
 	});
@@ -496,16 +503,7 @@ export async function bookingReminders(now = new Date()): Promise<number> {
 			.set({ remindedAt: now })
 			.where(and(eq(booking.status, 'confirmed'), isNull(booking.remindedAt), sql`${booking.startsAt} > ${now}`, sql`${booking.startsAt} <= ${new Date(now.getTime() + 86_400_000)}`, sql`${booking.createdAt} < ${booking.startsAt} - interval '1 day'`))
 			.returning({ id: booking.id });
-		for (const { id } of due) {
-			const [x] = await tx
-				.select({ b: booking, email: user.email, name: user.name, locale: user.locale, resourceName: resource.name, siteName: site.name, timeZone: site.timeZone })
-				.from(booking)
-				.innerJoin(user, eq(user.id, booking.userId))
-				.innerJoin(resource, eq(resource.id, booking.resourceId))
-				.innerJoin(site, eq(site.id, booking.siteId))
-				.where(eq(booking.id, id));
-			if (x) await enqueue(tx, 'email', bookingMail(x.locale, 'reminder', { to: x.email, name: x.name, resource: x.resourceName, site: x.siteName, time: slotText(x.b.startsAt, x.b.endsAt, x.timeZone) }));
-		}
+		for (const { id } of due) await mailBooker(tx, id, 'reminder');
 		return due.length;
 	});
 }

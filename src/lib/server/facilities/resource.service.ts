@@ -5,7 +5,7 @@ import { site } from '../directory/schema.ts';
 import { Permission, requireAccess } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
 import { audit } from '../platform/audit.ts';
-import { notFound } from '../platform/errors.ts';
+import { AppError, notFound } from '../platform/errors.ts';
 import { parse } from '../../schemas/validate.ts';
 import { isUuid } from '../../schemas/common.ts';
 import { zCreateResource, zResourceQuery, zUpdateResource } from '../../schemas/facilities.ts';
@@ -81,12 +81,27 @@ export async function getResource(id: string): Promise<PublicResource> {
 	return (await getResourceFull(id)).resource;
 }
 
+/**
+ * Durations must nest: slot ≤ minimum ≤ maximum (the database checks it too). A minimum or maximum
+ * left unset follows a larger slot or minimum; values set explicitly that do not nest are refused
+ * with the field named, never left to the database's check (which would be a 500).
+ */
+function nestDurations(merged: { slotMinutes: number; minMinutes: number; maxMinutes: number }, given: { minMinutes?: number; maxMinutes?: number }) {
+	const out = { ...merged };
+	if (given.minMinutes === undefined) out.minMinutes = Math.max(out.minMinutes, out.slotMinutes);
+	if (given.maxMinutes === undefined) out.maxMinutes = Math.max(out.maxMinutes, out.minMinutes);
+	if (out.minMinutes < out.slotMinutes) throw new AppError('VALIDATION', 'err_validation', {}, [{ field: 'minMinutes', key: 'err_resource_min_slot', params: { slot: out.slotMinutes } }]);
+	if (out.maxMinutes < out.minMinutes) throw new AppError('VALIDATION', 'err_validation', {}, [{ field: 'maxMinutes', key: 'err_resource_max_min', params: { min: out.minMinutes } }]);
+	return out;
+}
+
 export async function createResource(actor: Actor, siteIdOrSlug: string, input: unknown): Promise<PublicResource> {
 	const s = await getSiteRow(siteIdOrSlug);
 	await requireAccess(actor, Permission.ResourceManage, { siteId: s.id });
 	const data = parse(zCreateResource, input);
 	const cls = resourceKinds[data.kind];
-	const values = { ...defaults[cls], ...kindDefaults[data.kind], ...Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined)), siteId: s.id, class: cls } as typeof resource.$inferInsert;
+	const merged = { slotMinutes: 30, minMinutes: 30, maxMinutes: 480, ...defaults[cls], ...kindDefaults[data.kind], ...Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined)), siteId: s.id, class: cls } as typeof resource.$inferInsert & { slotMinutes: number; minMinutes: number; maxMinutes: number };
+	const values = { ...merged, ...nestDurations(merged, data) };
 	const created = await db()
 		.transaction(async (tx) => {
 			const [r] = await tx.insert(resource).values(values).returning();
@@ -103,6 +118,7 @@ export async function updateResource(actor: Actor, id: string, input: unknown): 
 	const data = parse(zUpdateResource, input);
 	const changes = Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined)) as Partial<typeof resource.$inferInsert>;
 	if (data.kind) changes.class = resourceKinds[data.kind];
+	Object.assign(changes, nestDurations({ slotMinutes: changes.slotMinutes ?? before.slotMinutes, minMinutes: changes.minMinutes ?? before.minMinutes, maxMinutes: changes.maxMinutes ?? before.maxMinutes }, data));
 	await db()
 		.transaction(async (tx) => {
 			const [after] = await tx.update(resource).set({ ...changes, updatedAt: sql`now()` }).where(eq(resource.id, before.id)).returning();

@@ -2,7 +2,11 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { attempt, orError, formValues, type FormFailure } from '$lib/server/http/form';
 import { addMaintenance, canLend, findLoans, maintenanceOf } from '$lib/server/facilities/loan.service';
+import { createBlackout } from '$lib/server/facilities/qualification.service';
 import { conditions, maintenanceKinds } from '$lib/server/facilities/schema';
+import QRCode from 'qrcode';
+import { readConfig } from '$lib/server/config';
+import { can, Permission } from '$lib/server/auth/access';
 import { signedIn } from '$lib/server/http/guard';
 import { getResource } from '$lib/server/facilities/resource.service';
 import { availability, createBooking } from '$lib/server/facilities/booking.service';
@@ -25,8 +29,11 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 	// The loan desk's view of an item: who has it, its history and maintenance (staff only).
 	const desk = resource.class === 'equipment' && (await canLend(locals.actor, resource.siteId));
 	const [loans, maintenance] = await Promise.all([desk ? findLoans(locals.actor, { resource: resource.id }) : [], desk ? maintenanceOf(locals.actor, resource.id) : []]);
+	// The door sign: a QR code of the check-in address, for the staff to print.
+	const qr = (await can(locals.actor, Permission.BookingManage, { siteId: resource.siteId })) ? await QRCode.toString(`${readConfig().origin}/facilities/${resource.id}/check-in`, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }) : null;
 	return {
 		resource,
+		qr,
 		desk,
 		loans,
 		maintenance,
@@ -43,6 +50,16 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 };
 
 export const actions: Actions = {
+	/** Staff close this facility for a time (local dates and times of the park). */
+	blackout: async (event) => {
+		const me = signedIn(event);
+		const v = formValues(await event.request.formData());
+		const r = await getResource(event.params.id);
+		const at = (d?: string, h?: string) => (d && /^\d{4}-\d{2}-\d{2}$/.test(d) && h && /^\d{2}:\d{2}$/.test(h) ? zonedInstant(d, hhmm(h), r.timeZone).toISOString() : '');
+		const res = await attempt(event.locals.locale, v, () => createBlackout(me, r.siteId, { resourceId: r.id, startsAt: at(v.fromDate, v.fromTime), endsAt: at(v.toDate, v.toTime), reason: v.reason ?? '' }));
+		if ('status' in res) return fail(res.status, { blackout: res.data as FormFailure });
+		return { blackout: { done: true } };
+	},
 	maintenance: async (event) => {
 		const me = signedIn(event);
 		const v = formValues(await event.request.formData());
