@@ -7,6 +7,7 @@ import { booking, personQualification, qualification } from '../src/lib/server/f
 import { createBooking, approveBooking, cancelBooking, changeBooking, availability, checkIn, releaseNoShows, bookingReminders } from '../src/lib/server/facilities/booking.service.ts';
 import { revokeQualification, grantQualification } from '../src/lib/server/facilities/qualification.service.ts';
 import { createResource, updateResource } from '../src/lib/server/facilities/resource.service.ts';
+import { requestContext } from '../src/lib/server/platform/context.ts';
 import { AppError } from '../src/lib/server/platform/errors.ts';
 import type { UserActor } from '../src/lib/server/auth/actor.ts';
 
@@ -47,6 +48,16 @@ describe('booking', () => {
 			expect((r.reason as AppError).params.time).toBe('25 November 2026, 10.00 WITA–11.00');
 		}
 		expect(await holding(room.id)).toBe(1);
+	});
+
+	it('the taken time is written the way the request reads: Indonesian by default, English for English', async () => {
+		const room = await makeResource(makassar.id, { name: 'Ruang Rapat Karebosi' });
+		const input = { resourceId: room.id, startsAt: '2026-11-25T10:00:00+08:00', endsAt: '2026-11-25T11:00:00+08:00' };
+		await createBooking(member, input, NOW);
+		const other = await makeUser('member', makassar.id);
+		expect((await refusal(createBooking(other, input, NOW))).params.time).toBe('25 November 2026, 10.00 WITA–11.00');
+		const english = await refusal(requestContext.run({ requestId: 't', locale: 'en' }, () => createBooking(other, input, NOW)));
+		expect(english.params.time).toBe('25 November 2026, 10:00 WITA–11:00');
 	});
 
 	it('the database itself refuses an overlapping row, whatever the service checked', async () => {

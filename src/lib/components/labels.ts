@@ -1,7 +1,96 @@
 import { m } from '$lib/paraglide/messages';
 
-type Msg = (i?: Record<string, never>) => string;
-const cat = m as unknown as Record<string, Msg>;
+/**
+ * Person-facing names of enum values. Each message is named here (not looked up by a computed
+ * key), so a page's bundle carries these few dozen messages, not the whole catalogue.
+ */
+const names = {
+	site_kind: {
+		technopark: m.site_kind_technopark,
+		growth_center: m.site_kind_growth_center,
+		creative_hub: m.site_kind_creative_hub,
+		coding_factory: m.site_kind_coding_factory,
+		sez: m.site_kind_sez
+	},
+	org_kind: {
+		startup: m.org_kind_startup,
+		studio: m.org_kind_studio,
+		company: m.org_kind_company,
+		bumn: m.org_kind_bumn,
+		university: m.org_kind_university,
+		government: m.org_kind_government,
+		community: m.org_kind_community,
+		media: m.org_kind_media,
+		association: m.org_kind_association
+	},
+	role: {
+		network_admin: m.role_network_admin,
+		site_manager: m.role_site_manager,
+		site_staff: m.role_site_staff,
+		mentor: m.role_mentor,
+		reviewer: m.role_reviewer,
+		member: m.role_member,
+		client: m.role_client
+	},
+	tenancy_status: {
+		applied: m.tenancy_status_applied,
+		active: m.tenancy_status_active,
+		suspended: m.tenancy_status_suspended,
+		ended: m.tenancy_status_ended
+	},
+	weekday: {
+		'1': m.weekday_1,
+		'2': m.weekday_2,
+		'3': m.weekday_3,
+		'4': m.weekday_4,
+		'5': m.weekday_5,
+		'6': m.weekday_6,
+		'7': m.weekday_7
+	},
+	resource_kind: {
+		hall: m.resource_kind_hall,
+		meeting_room: m.resource_kind_meeting_room,
+		coworking_desk: m.resource_kind_coworking_desk,
+		production_floor: m.resource_kind_production_floor,
+		studio_animation: m.resource_kind_studio_animation,
+		studio_film: m.resource_kind_studio_film,
+		studio_sound: m.resource_kind_studio_sound,
+		studio_podcast: m.resource_kind_studio_podcast,
+		camera: m.resource_kind_camera,
+		mocap_stage: m.resource_kind_mocap_stage,
+		vr_kit: m.resource_kind_vr_kit,
+		printer_3d: m.resource_kind_printer_3d,
+		laptop: m.resource_kind_laptop,
+		server: m.resource_kind_server,
+		gpu_workstation: m.resource_kind_gpu_workstation,
+		render_node: m.resource_kind_render_node
+	},
+	booking_status: {
+		pending: m.booking_status_pending,
+		confirmed: m.booking_status_confirmed,
+		checked_in: m.booking_status_checked_in,
+		cancelled: m.booking_status_cancelled,
+		declined: m.booking_status_declined,
+		released: m.booking_status_released
+	},
+	condition: {
+		new: m.condition_new,
+		good: m.condition_good,
+		fair: m.condition_fair,
+		needs_repair: m.condition_needs_repair,
+		retired: m.condition_retired
+	},
+	maintenance_kind: {
+		inspection: m.maintenance_kind_inspection,
+		service: m.maintenance_kind_service,
+		repair: m.maintenance_kind_repair,
+		calibration: m.maintenance_kind_calibration
+	},
+	bookable_by: {
+		site_members: m.bookable_by_site_members,
+		tenants: m.bookable_by_tenants,
+		public: m.bookable_by_public
+	}
+} satisfies Record<string, Record<string, () => string>>;
 
-/** Person-facing names of enum values, from the message catalogue. */
-export const label = (prefix: 'site_kind' | 'org_kind' | 'role' | 'tenancy_status' | 'weekday' | 'resource_kind' | 'booking_status' | 'condition' | 'maintenance_kind' | 'bookable_by', value: string) => cat[`${prefix}_${value}`]?.() ?? value;
+export const label = (prefix: keyof typeof names, value: string): string => (names[prefix] as Record<string, (() => string) | undefined>)[value]?.() ?? value;

@@ -8,6 +8,7 @@ import { user } from '../auth/schema.ts';
 import { can, Permission, requireAccess, requireUser } from '../auth/access.ts';
 import { isNetworkAdmin, rolesAt, type Actor, type UserActor } from '../auth/actor.ts';
 import { audit } from '../platform/audit.ts';
+import { currentLocale } from '../platform/context.ts';
 import { enqueue } from '../platform/outbox.ts';
 import { AppError, notFound, type FieldError } from '../platform/errors.ts';
 import { parse } from '../../schemas/validate.ts';
@@ -36,9 +37,13 @@ const MAX_OCCURRENCES = 52;
 const range = (start: Date, end: Date) => `[${start.toISOString()},${end.toISOString()})`;
 const heldOf = (r: ResourceRow, start: Date, end: Date) => range(start, new Date(end.getTime() + r.bufferMinutes * 60000));
 
-/** "24 November 2026, 09.00 WITA – 10.00": how the site's people read a slot. */
-function slotText(start: Date, end: Date, tz: string) {
-	return `${formatDateTime(start, 'id', tz)}–${formatTime(end, 'id', tz)}`;
+/**
+ * "24 November 2026, 09.00 WITA–10.00": a slot in the park's zone, in the language of the request
+ * it answers (or of the e-mail's recipient, when given).
+ */
+function slotText(start: Date, end: Date, tz: string, locale: string = currentLocale()) {
+	const l = locale === 'en' ? 'en' : 'id';
+	return `${formatDateTime(start, l, tz)}–${formatTime(end, l, tz)}`;
 }
 
 /** A refusal that is audited like every other denial, naming what is missing. */
@@ -141,7 +146,7 @@ async function loanConflict(tx: Tx, r: ResourceRow, start: Date, end: Date, tz: 
 		.from(loan)
 		.where(and(eq(loan.resourceId, r.id), isNull(loan.returnedAt), sql`tstzrange(${loan.checkedOutAt}, greatest(${loan.dueAt}, now())) && ${heldOf(r, start, end)}::tstzrange`))
 		.limit(1);
-	return l ? { key: 'err_booking_on_loan', params: { due: formatDateTime(l.dueAt, 'id', tz) }, status: 'CONFLICT' } : null;
+	return l ? { key: 'err_booking_on_loan', params: { due: formatDateTime(l.dueAt, currentLocale(), tz) }, status: 'CONFLICT' } : null;
 }
 
 /** The first slot-holding booking (or open loan) that a new booking at [start, end) would collide with. */
@@ -310,7 +315,7 @@ export async function createBooking(actor: Actor, input: unknown, now = new Date
 			if (data.organizationId) await chargeBookings(tx, r, rows, data.organizationId, tz, me.userId);
 			await audit(tx, actor, { action: 'booking.create', siteId: r.siteId, targetType: 'booking', targetId: rows[0]!.id, after: { resourceId: r.id, status, seriesId, occurrences: rows.map((b) => [b.startsAt, b.endsAt]) } });
 			const ics = bookingsIcs(rows, { resource: r.name, site: pub.siteName, location: r.location, timeZone: tz });
-			await enqueue(tx, 'email', bookingMail(me.locale, status === 'pending' ? 'requested' : 'confirmed', { to: me.email, name: me.name, resource: r.name, site: pub.siteName, time: rows.map((b) => slotText(b.startsAt, b.endsAt, tz)).join('\n'), ics }));
+			await enqueue(tx, 'email', bookingMail(me.locale, status === 'pending' ? 'requested' : 'confirmed', { to: me.email, name: me.name, resource: r.name, site: pub.siteName, time: rows.map((b) => slotText(b.startsAt, b.endsAt, tz, me.locale)).join('\n'), ics }));
 			return rows;
 		})
 		.catch((e: unknown) => conflictError(e, r, free[0]!.start, free[0]!.end, tz));
@@ -370,7 +375,7 @@ async function notify(row: { b: BookingRow; resourceName: string; timeZone: stri
 	const [s] = await db().select({ name: site.name }).from(site).where(eq(site.id, row.b.siteId));
 	// An approved booking comes with its calendar entry, now confirmed.
 	const ics = kind === 'approved' ? bookingsIcs([{ ...row.b, status: 'confirmed' }], { resource: row.resourceName, site: s?.name ?? '', location: '', timeZone: row.timeZone }) : undefined;
-	if (u) await db().transaction((tx) => enqueue(tx, 'email', bookingMail(u.locale ?? 'id', kind, { to: u.email, name: u.name, resource: row.resourceName, site: s?.name ?? '', time: slotText(row.b.startsAt, row.b.endsAt, row.timeZone), reason, ics })));
+	if (u) await db().transaction((tx) => enqueue(tx, 'email', bookingMail(u.locale ?? 'id', kind, { to: u.email, name: u.name, resource: row.resourceName, site: s?.name ?? '', time: slotText(row.b.startsAt, row.b.endsAt, row.timeZone, u.locale ?? 'id'), reason, ics })));
 }
 
 /** Bookings as an iCalendar file for e-mail. */
@@ -446,7 +451,7 @@ export async function changeBooking(actor: Actor, id: string, input: unknown, no
 			await audit(tx, actor, { action: 'booking.change', siteId: r.siteId, targetType: 'booking', targetId: id, before: { startsAt: row.b.startsAt, endsAt: row.b.endsAt, seats: row.b.seats, title: row.b.title, status: row.b.status }, after: { startsAt: start, endsAt: end, seats, title: after.title, status } });
 			if (moved) {
 				const [u] = await tx.select({ email: user.email, name: user.name, locale: user.locale }).from(user).where(eq(user.id, row.b.userId));
-				if (u) await enqueue(tx, 'email', bookingMail(u.locale, 'changed', { to: u.email, name: u.name, resource: r.name, site: pub.siteName, time: slotText(start, end, tz), ics: bookingsIcs([after], { resource: r.name, site: pub.siteName, location: r.location, timeZone: tz }) }));
+				if (u) await enqueue(tx, 'email', bookingMail(u.locale, 'changed', { to: u.email, name: u.name, resource: r.name, site: pub.siteName, time: slotText(start, end, tz, u.locale), ics: bookingsIcs([after], { resource: r.name, site: pub.siteName, location: r.location, timeZone: tz }) }));
 			}
 		})
 		.catch((e: unknown) => conflictError(e, r, start, end, tz));
@@ -473,7 +478,7 @@ async function mailBooker(tx: Tx, id: string, kind: 'released' | 'reminder') {
 		.innerJoin(resource, eq(resource.id, booking.resourceId))
 		.innerJoin(site, eq(site.id, booking.siteId))
 		.where(eq(booking.id, id));
-	if (x) await enqueue(tx, 'email', bookingMail(x.locale, kind, { to: x.email, name: x.name, resource: x.resourceName, site: x.siteName, time: slotText(x.b.startsAt, x.b.endsAt, x.timeZone) }));
+	if (x) await enqueue(tx, 'email', bookingMail(x.locale, kind, { to: x.email, name: x.name, resource: x.resourceName, site: x.siteName, time: slotText(x.b.startsAt, x.b.endsAt, x.timeZone, x.locale) }));
 }
 
 /** Worker: confirmed bookings nobody checked in to within the grace period are released. */

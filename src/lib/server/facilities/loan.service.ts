@@ -7,6 +7,7 @@ import { user } from '../auth/schema.ts';
 import { can, Permission, requireAccess, requireUser } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
 import { audit } from '../platform/audit.ts';
+import { currentLocale } from '../platform/context.ts';
 import { enqueue } from '../platform/outbox.ts';
 import { AppError, notFound } from '../platform/errors.ts';
 import { parse } from '../../schemas/validate.ts';
@@ -195,7 +196,7 @@ export async function checkOut(actor: Actor, input: unknown, photoOut?: PhotoUpl
 				.where(and(eq(booking.resourceId, r.id), inArray(booking.status, [...holdingStatuses]), sql`${booking.held} && tstzrange(${now}, ${data.dueAt})`))
 				.orderBy(asc(booking.startsAt))
 				.limit(1);
-			if (held) throw new AppError('CONFLICT', 'err_loan_booked', { time: formatDateTime(held.startsAt, 'id', pub.timeZone) });
+			if (held) throw new AppError('CONFLICT', 'err_loan_booked', { time: formatDateTime(held.startsAt, currentLocale(), pub.timeZone) });
 			const photoId = await storePhoto(tx, r.siteId, actor, photoOut);
 			const [l] = await tx
 				.insert(loan)
@@ -208,7 +209,7 @@ export async function checkOut(actor: Actor, input: unknown, photoOut?: PhotoUpl
 		.catch(async (e: unknown) => {
 			if (pgCode(e) !== '23505') throw e;
 			const [open] = await db().select({ dueAt: loan.dueAt }).from(loan).where(and(eq(loan.resourceId, r.id), isNull(loan.returnedAt)));
-			throw new AppError('CONFLICT', 'err_loan_already_out', { due: open ? formatDateTime(open.dueAt, 'id', pub.timeZone) : '' });
+			throw new AppError('CONFLICT', 'err_loan_already_out', { due: open ? formatDateTime(open.dueAt, currentLocale(), pub.timeZone) : '' });
 		});
 	const row = await getLoanRow(id);
 	await db().transaction((tx) => mailBorrower(tx, row, 'out', pub.siteName));

@@ -12,3 +12,8 @@ export const requestContext = new AsyncLocalStorage<RequestContext>();
 export function currentRequestId(): string | undefined {
 	return requestContext.getStore()?.requestId;
 }
+
+/** The language of the current request (what its errors will be translated into); 'id' outside one. */
+export function currentLocale(): 'id' | 'en' {
+	return requestContext.getStore()?.locale ?? 'id';
+}
