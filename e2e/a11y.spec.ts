@@ -15,7 +15,7 @@ async function audit(page: Page, path: string) {
 
 const publicPages = ['/', '/sites', '/sites/cimahi-techno-park', '/sites/cimahi-techno-park/facilities', '/directory', '/directory?tab=people', '/directory?q=animasi', '/signin', '/signup', '/forgot-password', '/api/docs'];
 const memberPages = ['/dashboard', '/bookings', '/account', '/account/tokens', '/organizations/new'];
-const managerPages = ['/dashboard', '/sites/cimahi-techno-park/bookings', '/sites/cimahi-techno-park/loans', '/sites/cimahi-techno-park/loans/report', '/sites/cimahi-techno-park/plans', '/sites/cimahi-techno-park/facilities/new', '/reports/occupancy?site=cimahi-techno-park', '/organizations/sekolahan-id/statement?site=cimahi-techno-park', '/sites/cimahi-techno-park/roles', '/sites/cimahi-techno-park/tenants', '/audit'];
+const managerPages = ['/dashboard', '/sites/cimahi-techno-park/bookings', '/sites/cimahi-techno-park/loans', '/sites/cimahi-techno-park/loans/report', '/sites/cimahi-techno-park/plans', '/sites/cimahi-techno-park/facilities/new', '/sites/cimahi-techno-park/qualifications', '/reports/occupancy?site=cimahi-techno-park', '/organizations/sekolahan-id/statement?site=cimahi-techno-park', '/sites/cimahi-techno-park/roles', '/sites/cimahi-techno-park/tenants', '/audit'];
 const adminPages = ['/reports/occupancy', '/admin/sites', '/admin/sites/new', '/admin/sites/cimahi-techno-park'];
 
 for (const theme of ['light', 'dark'] as const) {

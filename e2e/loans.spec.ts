@@ -58,3 +58,23 @@ test('a member cannot open the loan desk, its report or its photos', async ({ pa
 	await expect(page.getByTestId('my-loans')).toContainText('Kit VR Meta Quest 3');
 	await expect(page.getByTestId('my-loans')).toContainText('Terlambat');
 });
+
+test('staff grant and revoke a safety induction; an unknown e-mail is named', async ({ page }) => {
+	await signIn(page, 'admin@taman.demo');
+	await page.goto('/sites/bcic-bali/qualifications');
+	const q = page.getByTestId('qualification').filter({ hasText: 'Induksi keselamatan motion capture' });
+	await expect(q).toContainText('mentor@taman.demo');
+	await q.getByLabel('Surel orang yang lulus').fill('tidak.ada@taman.demo');
+	await q.getByRole('button', { name: 'Berikan' }).click();
+	await expect(q.getByRole('alert')).toContainText('Tidak ada akun dengan surel tersebut.');
+	await q.getByLabel('Surel orang yang lulus').fill('anggota@taman.demo');
+	await q.getByRole('button', { name: 'Berikan' }).click();
+	await expect(q).toContainText('anggota@taman.demo');
+	await q.getByRole('listitem').filter({ hasText: 'anggota@taman.demo' }).getByRole('button', { name: 'Cabut' }).click();
+	await expect(q).not.toContainText('anggota@taman.demo');
+	await expect(q).toContainText('mentor@taman.demo');
+
+	await page.context().clearCookies();
+	await signIn(page, 'anggota@taman.demo');
+	expect((await page.goto('/sites/bcic-bali/qualifications'))?.status()).toBe(403);
+});

@@ -6,7 +6,7 @@ import { db } from '../src/lib/server/db/client.ts';
 import { booking, personQualification, qualification } from '../src/lib/server/facilities/schema.ts';
 import { createBooking, approveBooking, cancelBooking, changeBooking, availability, checkIn, releaseNoShows, bookingReminders } from '../src/lib/server/facilities/booking.service.ts';
 import { revokeQualification, grantQualification } from '../src/lib/server/facilities/qualification.service.ts';
-import { createResource, updateResource } from '../src/lib/server/facilities/resource.service.ts';
+import { createResource, findResources, updateResource } from '../src/lib/server/facilities/resource.service.ts';
 import { requestContext } from '../src/lib/server/platform/context.ts';
 import { AppError } from '../src/lib/server/platform/errors.ts';
 import type { UserActor } from '../src/lib/server/auth/actor.ts';
@@ -245,6 +245,10 @@ describe('booking', () => {
 		expect(bad.fields[0]).toMatchObject({ field: 'minMinutes', key: 'err_resource_min_slot' });
 		expect((await refusal(updateResource(staff, studio.id, { maxMinutes: 30 }))).fields[0]).toMatchObject({ field: 'maxMinutes', key: 'err_resource_max_min' });
 		expect((await updateResource(staff, studio.id, { slotMinutes: 120 }))).toMatchObject({ slotMinutes: 120, minMinutes: 120 });
+		// Retired: gone from the public list, still on the staff's.
+		await updateResource(staff, studio.id, { active: false });
+		expect((await findResources({ site: makassar.id })).map((r) => r.id)).not.toContain(studio.id);
+		expect((await findResources({ site: makassar.id }, { inactive: true })).map((r) => r.id)).toContain(studio.id);
 		expect((await refusal(createResource(staff, makassar.id, { slug: 'aula-baru', name: 'Aula Lain', kind: 'hall' }))).fields[0]).toMatchObject({ field: 'slug', key: 'err_slug_taken' });
 		expect((await refusal(createResource(member, makassar.id, { slug: 'punya-saya', name: 'Ruang Saya', kind: 'meeting_room' }))).code).toBe('FORBIDDEN');
 	});

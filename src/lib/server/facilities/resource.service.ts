@@ -52,14 +52,17 @@ function base() {
 	return db().select(columns).from(resource).innerJoin(site, eq(site.id, resource.siteId)).leftJoin(qualification, eq(qualification.id, resource.qualificationId));
 }
 
-/** Resources of a park (or of all parks), filtered by kind, class and capacity. Public: parks advertise what they offer. */
-export async function findResources(input: unknown): Promise<PublicResource[]> {
+/**
+ * Resources of a park (or of all parks), filtered by kind, class and capacity. Public: parks
+ * advertise what they offer. `inactive` (for the park's staff pages) includes retired ones.
+ */
+export async function findResources(input: unknown, opts: { inactive?: boolean } = {}): Promise<PublicResource[]> {
 	const q = parse(zResourceQuery, input);
 	const siteRow = q.site ? await getSiteRow(q.site) : undefined;
 	const rows = await base()
 		.where(
 			and(
-				eq(resource.active, true),
+				opts.inactive ? undefined : eq(resource.active, true),
 				siteRow ? eq(resource.siteId, siteRow.id) : undefined,
 				q.kind ? eq(resource.kind, q.kind) : undefined,
 				q.class ? eq(resource.class, q.class) : undefined,
