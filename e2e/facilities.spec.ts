@@ -26,6 +26,7 @@ test('a member finds a free studio and books it; the slot is then taken', async 
 	await page.getByRole('button', { name: 'Pesan', exact: true }).click();
 	await expect(page.getByRole('status')).toContainText('Pemesanan tersimpan: 1 jadwal.');
 	await expect(page.getByTestId('week')).toContainText('Pesanan Anda');
+	await expect(page.getByTestId('week').getByRole('rowheader').first()).toHaveText(/^(Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu), \d{1,2} \w+ \d{4}$/);
 
 	// The same slot again: refused with the time that is taken, in the park's zone.
 	await page.getByRole('button', { name: 'Pesan', exact: true }).click();
