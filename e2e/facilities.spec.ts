@@ -143,3 +143,21 @@ test('staff add a facility with its rules, edit it, and close it for maintenance
 	await block.getByRole('button', { name: 'Tutup sementara' }).click();
 	await expect(block.getByRole('status')).toContainText('Penutupan tersimpan.');
 });
+
+test('a site manager closes the whole park for a day; its facilities show the closure', async ({ page }) => {
+	await signIn(page, 'manajer.cimahi@taman.demo');
+	await page.goto('/sites/cimahi-techno-park/bookings');
+	const day = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+	const form = page.getByTestId('blackout');
+	await form.locator('summary').click();
+	await form.getByLabel('Mulai').fill(day);
+	await form.getByLabel('Sampai').fill(day);
+	await form.getByLabel('Alasan (terlihat oleh pemesan)').fill('Pemadaman listrik terjadwal PLN');
+	await form.getByRole('button', { name: 'Tutup sementara' }).click();
+	await expect(form.getByRole('status')).toContainText('Penutupan tersimpan.');
+	await page.goto('/sites/cimahi-techno-park/facilities');
+	await page.getByTestId('resources').getByRole('link', { name: 'Ruang Rapat Baros' }).click();
+	await page.waitForURL(/\/facilities\/[0-9a-f-]{36}$/);
+	await page.goto(`${new URL(page.url()).pathname}?week=${day}`);
+	await expect(page.getByTestId('week')).toContainText('Tutup: Pemadaman listrik terjadwal PLN');
+});

@@ -39,3 +39,9 @@ export const bookingActions = {
 		);
 	}
 };
+
+/** The closure form (local dates and times) as service input, read in the park's zone. */
+export function blackoutInput(v: Record<string, string>, timeZone: string, resourceId?: string) {
+	const at = (d?: string, h?: string) => (d && /^\d{4}-\d{2}-\d{2}$/.test(d) && h && /^\d{2}:\d{2}$/.test(h) ? zonedInstant(d, hhmm(h), timeZone).toISOString() : '');
+	return { ...(resourceId ? { resourceId } : {}), startsAt: at(v.fromDate, v.fromTime), endsAt: at(v.toDate, v.toTime), reason: v.reason ?? '' };
+}

@@ -3,6 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { attempt, orError, formValues, type FormFailure } from '$lib/server/http/form';
 import { addMaintenance, canLend, findLoans, maintenanceOf } from '$lib/server/facilities/loan.service';
 import { createBlackout } from '$lib/server/facilities/qualification.service';
+import { blackoutInput } from '$lib/server/http/booking-actions';
 import { conditions, maintenanceKinds } from '$lib/server/facilities/schema';
 import QRCode from 'qrcode';
 import { readConfig } from '$lib/server/config';
@@ -55,8 +56,7 @@ export const actions: Actions = {
 		const me = signedIn(event);
 		const v = formValues(await event.request.formData());
 		const r = await getResource(event.params.id);
-		const at = (d?: string, h?: string) => (d && /^\d{4}-\d{2}-\d{2}$/.test(d) && h && /^\d{2}:\d{2}$/.test(h) ? zonedInstant(d, hhmm(h), r.timeZone).toISOString() : '');
-		const res = await attempt(event.locals.locale, v, () => createBlackout(me, r.siteId, { resourceId: r.id, startsAt: at(v.fromDate, v.fromTime), endsAt: at(v.toDate, v.toTime), reason: v.reason ?? '' }));
+		const res = await attempt(event.locals.locale, v, () => createBlackout(me, r.siteId, blackoutInput(v, r.timeZone, r.id)));
 		if ('status' in res) return fail(res.status, { blackout: res.data as FormFailure });
 		return { blackout: { done: true } };
 	},
