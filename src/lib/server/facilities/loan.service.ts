@@ -105,8 +105,8 @@ const columns = {
 };
 type Row = { l: LoanRow; resourceName: string; assetTag: string | null; fundingSource: string | null; siteSlug: string; timeZone: string; userName: string; userEmail: string; orgName: string | null };
 
-const base = () =>
-	db()
+const base = (d: Tx = db()) =>
+	d
 		.select(columns)
 		.from(loan)
 		.innerJoin(resource, eq(resource.id, loan.resourceId))
@@ -271,13 +271,7 @@ export async function findLoans(actor: Actor, input: unknown, now = new Date()):
 export async function loanReminders(now = new Date()): Promise<number> {
 	return db().transaction(async (tx) => {
 		const dayAgo = new Date(now.getTime() - 86_400_000);
-		const rows = await tx
-			.select(columns)
-			.from(loan)
-			.innerJoin(resource, eq(resource.id, loan.resourceId))
-			.innerJoin(site, eq(site.id, loan.siteId))
-			.innerJoin(user, eq(user.id, loan.userId))
-			.leftJoin(organization, eq(organization.id, loan.orgId))
+		const rows = await base(tx)
 			.where(
 				and(
 					isNull(loan.returnedAt),

@@ -41,6 +41,14 @@ export function zonedInstant(date: string, minutes: number, tz: string): Date {
 	return new Date(guess.getTime() - offsetMinutes(first, tz) * 60000);
 }
 
+/** A local date as forms and queries send it: YYYY-MM-DD. */
+export const isLocalDate = (s: string | null | undefined): s is string => !!s && /^\d{4}-\d{2}-\d{2}$/.test(s);
+/** A local time of day as forms send it: HH:MM. */
+export const isLocalTime = (s: string | null | undefined): s is string => !!s && /^\d{2}:\d{2}$/.test(s);
+
+/** A form's local date and time in a park's zone as an ISO instant; '' when either is malformed (the service then names the field). */
+export const localInstant = (date: string | undefined, time: string | undefined, tz: string) => (isLocalDate(date) && isLocalTime(time) ? zonedInstant(date, hhmm(time), tz).toISOString() : '');
+
 export const hhmm = (s: string) => {
 	const [h, m] = s.split(':').map(Number) as [number, number];
 	return h * 60 + m;

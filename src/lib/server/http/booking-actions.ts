@@ -4,7 +4,7 @@ import { formValues } from './form.ts';
 import { AppError, statusOf } from '../platform/errors.ts';
 import { t } from './translate.ts';
 import { approveBooking, cancelBooking, changeBooking, checkIn, declineBooking, getBooking } from '../facilities/booking.service.ts';
-import { hhmm, zonedInstant } from '../facilities/time.ts';
+import { isLocalTime, localInstant } from '../facilities/time.ts';
 
 /** The booking buttons shared by "my bookings" and a park's booking desk. */
 async function act(event: RequestEvent, fn: (id: string, reason: string) => Promise<unknown>, done: string) {
@@ -31,9 +31,8 @@ export const bookingActions = {
 			e,
 			async (id) => {
 				const b = await getBooking(e.locals.actor, id);
-				const ok = /^\d{4}-\d{2}-\d{2}$/.test(v.date ?? '') && /^\d{2}:\d{2}$/.test(v.from ?? '') && /^\d{2}:\d{2}$/.test(v.to ?? '');
-				const at = (t: string) => (ok ? zonedInstant(v.date!, hhmm(t), b.timeZone).toISOString() : '');
-				return changeBooking(e.locals.actor, id, { startsAt: at(v.from ?? ''), endsAt: at(v.to ?? '') });
+				const ok = isLocalTime(v.from) && isLocalTime(v.to);
+				return changeBooking(e.locals.actor, id, { startsAt: ok ? localInstant(v.date, v.from, b.timeZone) : '', endsAt: ok ? localInstant(v.date, v.to, b.timeZone) : '' });
 			},
 			'changed'
 		);
@@ -42,6 +41,5 @@ export const bookingActions = {
 
 /** The closure form (local dates and times) as service input, read in the park's zone. */
 export function blackoutInput(v: Record<string, string>, timeZone: string, resourceId?: string) {
-	const at = (d?: string, h?: string) => (d && /^\d{4}-\d{2}-\d{2}$/.test(d) && h && /^\d{2}:\d{2}$/.test(h) ? zonedInstant(d, hhmm(h), timeZone).toISOString() : '');
-	return { ...(resourceId ? { resourceId } : {}), startsAt: at(v.fromDate, v.fromTime), endsAt: at(v.toDate, v.toTime), reason: v.reason ?? '' };
+	return { ...(resourceId ? { resourceId } : {}), startsAt: localInstant(v.fromDate, v.fromTime, timeZone), endsAt: localInstant(v.toDate, v.toTime, timeZone), reason: v.reason ?? '' };
 }

@@ -11,7 +11,7 @@ import { can, Permission } from '$lib/server/auth/access';
 import { signedIn } from '$lib/server/http/guard';
 import { getResource } from '$lib/server/facilities/resource.service';
 import { availability, createBooking } from '$lib/server/facilities/booking.service';
-import { addDays, hhmm, localParts, zonedInstant } from '$lib/server/facilities/time';
+import { addDays, isLocalDate, localInstant, localParts } from '$lib/server/facilities/time';
 import { AppError, statusOf } from '$lib/server/platform/errors';
 import { t, translateFields } from '$lib/server/http/translate';
 import { db } from '$lib/server/db/client';
@@ -21,7 +21,8 @@ import { eq } from 'drizzle-orm';
 export const load: PageServerLoad = async ({ params, url, locals }) => {
 	const resource = await orError(locals.locale, () => getResource(params.id));
 	const today = localParts(new Date(), resource.timeZone).date;
-	const start = /^\d{4}-\d{2}-\d{2}$/.test(url.searchParams.get('week') ?? '') ? url.searchParams.get('week')! : today;
+	const asked = url.searchParams.get('week');
+	const start = isLocalDate(asked) ? asked : today;
 	const week = await availability(locals.actor, resource.id, { from: start, to: addDays(start, 6) });
 	const orgs =
 		locals.actor.kind === 'user'
@@ -72,10 +73,10 @@ export const actions: Actions = {
 		const v = formValues(await event.request.formData());
 		const resource = await getResource(event.params.id);
 		const locale = event.locals.locale;
-		if (!/^\d{4}-\d{2}-\d{2}$/.test(v.date ?? '') || !/^\d{2}:\d{2}$/.test(v.from ?? '') || !/^\d{2}:\d{2}$/.test(v.to ?? ''))
+		const startsAt = localInstant(v.date, v.from, resource.timeZone);
+		const endsAt = localInstant(v.date, v.to, resource.timeZone);
+		if (!startsAt || !endsAt)
 			return fail(422, { values: v, message: t('err_validation', {}, locale), errors: translateFields([{ field: 'date', key: 'err_field_required' }], locale) });
-		const startsAt = zonedInstant(v.date!, hhmm(v.from!), resource.timeZone).toISOString();
-		const endsAt = zonedInstant(v.date!, hhmm(v.to!), resource.timeZone).toISOString();
 		const count = Number(v.count || 1);
 		const input = {
 			resourceId: resource.id,

@@ -3,9 +3,7 @@ import { signedIn } from '$lib/server/http/guard';
 import { orError } from '$lib/server/http/form';
 import { getSite } from '$lib/server/directory/site.service';
 import { occupancyReport } from '$lib/server/facilities/occupancy.service';
-import { addDays, localParts } from '$lib/server/facilities/time';
-
-const isDate = (s: string | null): s is string => !!s && /^\d{4}-\d{2}-\d{2}$/.test(s);
+import { addDays, isLocalDate, localParts } from '$lib/server/facilities/time';
 
 /** ?site=<slug> for one park (its staff), without it every park side by side (network admins). */
 export const load: PageServerLoad = async (event) => {
@@ -16,8 +14,8 @@ export const load: PageServerLoad = async (event) => {
 	const today = localParts(new Date(), site?.timeZone ?? 'Asia/Jakarta').date;
 	// Default: the current month, past and booked ahead.
 	const first = `${today.slice(0, 7)}-01`;
-	const from = isDate(q.get('from')) ? q.get('from')! : first;
-	const to = isDate(q.get('to')) ? q.get('to')! : addDays(`${addDays(first, 31).slice(0, 7)}-01`, -1);
+	const from = isLocalDate(q.get('from')) ? q.get('from')! : first;
+	const to = isLocalDate(q.get('to')) ? q.get('to')! : addDays(`${addDays(first, 31).slice(0, 7)}-01`, -1);
 	const report = await orError(locale, () => occupancyReport(me, site?.id ?? null, { from, to }));
 	return { site, report, sites: [...new Set(report.rows.map((r) => r.siteSlug))].map((slug) => ({ slug, name: report.rows.find((r) => r.siteSlug === slug)!.siteName })) };
 };

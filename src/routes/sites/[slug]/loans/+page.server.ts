@@ -7,7 +7,7 @@ import { tenanciesOfSite } from '$lib/server/directory/org.service';
 import { findResources } from '$lib/server/facilities/resource.service';
 import { checkOut, findLoans, returnLoan, type PhotoUpload } from '$lib/server/facilities/loan.service';
 import { conditions } from '$lib/server/facilities/schema';
-import { addDays, hhmm, localParts, zonedInstant } from '$lib/server/facilities/time';
+import { addDays, localInstant, localParts } from '$lib/server/facilities/time';
 import { t, translateFields } from '$lib/server/http/translate';
 
 export const load: PageServerLoad = async (event) => {
@@ -51,9 +51,9 @@ export const actions: Actions = {
 	checkOut: async (event) => {
 		const { me, v, condition, note, photo, locale } = await withForm(event);
 		const site = await orError(locale, () => getSite(event.params.slug));
-		if (!/^\d{4}-\d{2}-\d{2}$/.test(v.dueDate ?? '') || !/^\d{2}:\d{2}$/.test(v.dueTime ?? ''))
+		const dueAt = localInstant(v.dueDate, v.dueTime, site.timeZone);
+		if (!dueAt)
 			return fail(422, { intent: 'checkOut', values: v, message: t('err_validation', {}, locale), errors: translateFields([{ field: 'dueAt', key: 'err_field_required' }], locale) });
-		const dueAt = zonedInstant(v.dueDate!, hhmm(v.dueTime!), site.timeZone).toISOString();
 		const res = await attempt(locale, v, () => checkOut(me, { resourceId: v.resourceId, email: v.email, organizationId: v.organizationId || null, dueAt, condition, note }, photo));
 		if ('status' in res) return fail(res.status, { intent: 'checkOut', ...(res.data as FormFailure) });
 		return { intent: 'checkOut', done: t('loans_done_out', { resource: res.resourceName, name: res.userName }, locale) };

@@ -3,9 +3,7 @@ import { signedIn } from '$lib/server/http/guard';
 import { orError } from '$lib/server/http/form';
 import { getSite } from '$lib/server/directory/site.service';
 import { utilisationReport } from '$lib/server/facilities/loan.service';
-import { localParts } from '$lib/server/facilities/time';
-
-const isDate = (s: string | null): s is string => !!s && /^\d{4}-\d{2}-\d{2}$/.test(s);
+import { isLocalDate, localParts } from '$lib/server/facilities/time';
 
 export const load: PageServerLoad = async (event) => {
 	const me = signedIn(event);
@@ -14,8 +12,8 @@ export const load: PageServerLoad = async (event) => {
 	// Default: the current month so far, in the park's own calendar.
 	const today = localParts(new Date(), site.timeZone).date;
 	const q = event.url.searchParams;
-	const from = isDate(q.get('from')) ? q.get('from')! : `${today.slice(0, 8)}01`;
-	const to = isDate(q.get('to')) ? q.get('to')! : today;
+	const from = isLocalDate(q.get('from')) ? q.get('from')! : `${today.slice(0, 8)}01`;
+	const to = isLocalDate(q.get('to')) ? q.get('to')! : today;
 	const report = await orError(locale, () => utilisationReport(me, site.id, { from, to }));
 	// Subtotals per funding source, in the report's order.
 	const groups = new Map<string, typeof report.items>();
