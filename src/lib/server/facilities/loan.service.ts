@@ -98,12 +98,14 @@ const columns = {
 	assetTag: resource.assetTag,
 	fundingSource: resource.fundingSource,
 	siteSlug: site.slug,
+	siteName: site.name,
 	timeZone: site.timeZone,
 	userName: user.name,
 	userEmail: user.email,
+	userLocale: user.locale,
 	orgName: organization.name
 };
-type Row = { l: LoanRow; resourceName: string; assetTag: string | null; fundingSource: string | null; siteSlug: string; timeZone: string; userName: string; userEmail: string; orgName: string | null };
+type Row = { l: LoanRow; resourceName: string; assetTag: string | null; fundingSource: string | null; siteSlug: string; siteName: string; timeZone: string; userName: string; userEmail: string; userLocale: string; orgName: string | null };
 
 const base = (d: Tx = db()) =>
 	d
@@ -157,9 +159,9 @@ export async function getLoan(actor: Actor, id: string): Promise<PublicLoan> {
 	return toPublic(row);
 }
 
-async function mailBorrower(tx: Tx, row: Row, kind: LoanMailKind, siteName: string) {
-	const [u] = await tx.select({ locale: user.locale }).from(user).where(eq(user.id, row.l.userId));
-	await enqueue(tx, 'email', loanMail(u?.locale ?? 'id', kind, { to: row.userEmail, name: row.userName, resource: row.resourceName, site: siteName, due: formatDateTime(row.l.dueAt, u?.locale === 'en' ? 'en' : 'id', row.timeZone) }));
+async function mailBorrower(tx: Tx, row: Row, kind: LoanMailKind) {
+	const locale = row.userLocale === 'en' ? 'en' : 'id';
+	await enqueue(tx, 'email', loanMail(locale, kind, { to: row.userEmail, name: row.userName, resource: row.resourceName, site: row.siteName, due: formatDateTime(row.l.dueAt, locale, row.timeZone) }));
 }
 
 /**
@@ -212,7 +214,7 @@ export async function checkOut(actor: Actor, input: unknown, photoOut?: PhotoUpl
 			throw new AppError('CONFLICT', 'err_loan_already_out', { due: open ? formatDateTime(open.dueAt, currentLocale(), pub.timeZone) : '' });
 		});
 	const row = await getLoanRow(id);
-	await db().transaction((tx) => mailBorrower(tx, row, 'out', pub.siteName));
+	await db().transaction((tx) => mailBorrower(tx, row, 'out'));
 	return toPublic(row, now);
 }
 
@@ -234,8 +236,7 @@ export async function returnLoan(actor: Actor, id: string, input: unknown, photo
 		await audit(tx, actor, { action: 'loan.return', siteId: row.l.siteId, targetType: 'loan', targetId: id, before: { condition: row.l.conditionOut }, after: { condition: data.condition, late: row.l.dueAt < now } });
 	});
 	const after = await getLoanRow(id);
-	const [s] = await db().select({ name: site.name }).from(site).where(eq(site.id, after.l.siteId));
-	await db().transaction((tx) => mailBorrower(tx, after, 'returned', s?.name ?? ''));
+	await db().transaction((tx) => mailBorrower(tx, after, 'returned'));
 	return toPublic(after, now);
 }
 
@@ -284,8 +285,7 @@ export async function loanReminders(now = new Date()): Promise<number> {
 			.for('update', { of: loan, skipLocked: true });
 		for (const row of rows) {
 			const overdue = row.l.dueAt < now;
-			const [s] = await tx.select({ name: site.name }).from(site).where(eq(site.id, row.l.siteId));
-			await mailBorrower(tx, row, overdue ? 'overdue' : 'due', s?.name ?? '');
+			await mailBorrower(tx, row, overdue ? 'overdue' : 'due');
 			await tx.update(loan).set(overdue ? { overdueNoticeAt: now } : { dueNoticeAt: now }).where(eq(loan.id, row.l.id));
 		}
 		return rows.length;
