@@ -4,12 +4,15 @@
 //   1. Throughput: GET /api/v1/sites and the public page /sites/cimahi-techno-park on a real
 //      `taman start` (embedded PostgreSQL, demo data), against bench/floor.js — a bare node:http
 //      server running the same SQL on the same database. Target: Taman ≥ 0.5× the floor.
+//      Also, against the same floor: the park calendar page (/sites/{slug}/calendar?date=, its
+//      busiest demo day) and POST /api/v1/bookings (a member's API token, every request a new
+//      5-minute slot of a compute node of its own, so every one is a 201).
 //   2. Idle RSS of the Taman process (demo data, after the load, settled). Target: ≤ 150 MB.
 //   3. First-load JavaScript of the public pages: every script a page loads on first visit
 //      (read from the served HTML), gzipped, from build/client. Target: ≤ 100 KB.
 //
 // Needs a build (`npm run build`). Options: --duration <s> (default 10), --connections <n> (10).
-import { spawn, fork } from 'node:child_process';
+import { spawn, spawnSync, fork } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -98,11 +101,78 @@ const targets = [
 	['GET /api/v1/sites', '/api/v1/sites'],
 	['GET /sites/cimahi-techno-park (page)', '/sites/cimahi-techno-park']
 ];
+// The park calendar on its busiest demo day of the last fortnight; both servers list the same events.
+const PARK = 'cimahi-techno-park';
+const today = new Date().toISOString().slice(0, 10);
+const back = new Date(Date.now() - 14 * 86_400_000).toISOString().slice(0, 10);
+const fortnight = await (await fetch(`http://127.0.0.1:${TAMAN}/api/v1/sites/${PARK}/calendar?from=${back}&to=${today}`)).json();
+const perDay = new Map();
+for (const e of fortnight.events) {
+	const d = new Date(Date.parse(e.startsAt) + 7 * 3600_000).toISOString().slice(0, 10);
+	perDay.set(d, (perDay.get(d) ?? 0) + 1);
+}
+const [busiest, events] = [...perDay].sort((x, y) => y[1] - x[1])[0];
+const floorRows = ((await (await fetch(`http://127.0.0.1:${FLOOR}/sites/${PARK}/calendar?date=${busiest}`)).text()).match(/<tr>/g) ?? []).length;
+if (floorRows !== events) throw new Error(`Calendar of ${busiest}: Taman has ${events} events, the floor ${floorRows}`);
+targets.push([`GET /sites/${PARK}/calendar?date= (page, ${events} events)`, `/sites/${PARK}/calendar?date=${busiest}`]);
+
+// Booking: a member's write token; two compute nodes made by the park's manager, one per server.
+const cliEnv = { ...process.env, PORT: String(TAMAN), TAMAN_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' };
+const tokenOf = (email) => {
+	const out = spawnSync(process.execPath, ['bin/taman.js', 'token', 'create', '--email', email, '--name', 'bench', '--scope', 'write'], { cwd: root, env: cliEnv, encoding: 'utf8' });
+	const secret = out.stdout.match(/tmn_\S+/)?.[0];
+	if (!secret) throw new Error(`token for ${email}: ${out.stderr}`);
+	return secret;
+};
+const manager = tokenOf('manajer.cimahi@taman.demo');
+const member = tokenOf('anggota@taman.demo');
+const node = async (slug) => {
+	const res = await fetch(`http://127.0.0.1:${TAMAN}/api/v1/sites/${PARK}/resources`, {
+		method: 'POST',
+		headers: { authorization: `Bearer ${manager}`, 'content-type': 'application/json' },
+		body: JSON.stringify({ slug, name: `Node render ${slug}`, kind: 'render_node', alwaysOpen: true, slotMinutes: 5, minMinutes: 5, maxMinutes: 60, noticeMinutes: 0, maxDaysAhead: 730, bufferMinutes: 0 })
+	});
+	if (res.status !== 201) throw new Error(`resource ${slug}: ${res.status} ${await res.text()}`);
+	return (await res.json()).id;
+};
+const nodes = { [TAMAN]: await node('bench-taman'), [FLOOR]: await node('bench-floor') };
+const firstSlot = Math.ceil(Date.now() / 86_400_000 + 1) * 86_400_000;
+const made = { [TAMAN]: 0, [FLOOR]: 0 };
+const bookingLoad = (port, seconds) =>
+	new Promise((resolve, reject) => {
+		autocannon(
+			{
+				url: `http://127.0.0.1:${port}/api/v1/bookings`,
+				connections,
+				duration: seconds,
+				method: 'POST',
+				headers: { authorization: `Bearer ${member}`, 'content-type': 'application/json' },
+				requests: [
+					{
+						setupRequest: (req) => {
+							const start = firstSlot + made[port]++ * 300_000;
+							return { ...req, body: JSON.stringify({ resourceId: nodes[port], startsAt: new Date(start).toISOString(), endsAt: new Date(start + 300_000).toISOString(), title: 'Render adegan' }) };
+						}
+					}
+				]
+			},
+			(err, r) => (err ? reject(err) : r.non2xx || r.errors ? reject(new Error(`POST /api/v1/bookings on ${port}: ${r.non2xx} non-2xx, ${r.errors} errors`)) : resolve(r))
+		);
+	});
+
 const rows = [];
 for (const [name, p] of targets) {
 	for (const port of [FLOOR, TAMAN]) await warm(`http://127.0.0.1:${port}${p}`);
 	const f = await load(`http://127.0.0.1:${FLOOR}${p}`);
 	const t = await load(`http://127.0.0.1:${TAMAN}${p}`);
+	rows.push({ name, floor: f.requests.average, taman: t.requests.average, p99: t.latency.p99, floorP99: f.latency.p99 });
+	console.log(`${name}: floor ${f.requests.average.toFixed(0)} req/s, Taman ${t.requests.average.toFixed(0)} req/s`);
+}
+{
+	for (const port of [FLOOR, TAMAN]) await bookingLoad(port, 2);
+	const f = await bookingLoad(FLOOR, duration);
+	const t = await bookingLoad(TAMAN, duration);
+	const name = 'POST /api/v1/bookings (201 each)';
 	rows.push({ name, floor: f.requests.average, taman: t.requests.average, p99: t.latency.p99, floorP99: f.latency.p99 });
 	console.log(`${name}: floor ${f.requests.average.toFixed(0)} req/s, Taman ${t.requests.average.toFixed(0)} req/s`);
 }

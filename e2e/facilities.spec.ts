@@ -160,4 +160,95 @@ test('a site manager closes the whole park for a day; its facilities show the cl
 	await page.waitForURL(/\/facilities\/[0-9a-f-]{36}$/);
 	await page.goto(`${new URL(page.url()).pathname}?week=${day}`);
 	await expect(page.getByTestId('week')).toContainText('Tutup: Pemadaman listrik terjadwal PLN');
+	const week = page.url();
+
+	// PLN changes its plan: the closure is lifted from the park's closures page and the room is free again.
+	await page.goto('/sites/cimahi-techno-park/bookings');
+	await page.getByRole('link', { name: 'Hari libur & penutupan' }).click();
+	const row = page.getByTestId('blackouts').getByRole('row', { name: /Pemadaman listrik terjadwal PLN/ });
+	await expect(row).toContainText('Seluruh kawasan');
+	await row.getByRole('button', { name: 'Cabut' }).click();
+	await expect(page.getByRole('status')).toContainText('Penutupan dicabut');
+	await expect(page.getByText('Pemadaman listrik terjadwal PLN')).toHaveCount(0);
+	await page.goto(week);
+	await expect(page.getByTestId('week')).not.toContainText('Pemadaman listrik');
+});
+
+test('holidays: a park stays open on Christmas and adds its own day; a network admin moves an Islamic day', async ({ page }) => {
+	await signIn(page, 'manajer.cimahi@taman.demo');
+	await page.goto('/sites/cimahi-techno-park/closures?year=2026');
+	const christmas = page.getByTestId('holidays').getByRole('row', { name: /Kelahiran Yesus Kristus/ }).filter({ hasNotText: 'Cuti bersama' });
+	await expect(christmas).toContainText('Libur nasional');
+	await christmas.getByRole('button', { name: 'Tetap buka hari ini' }).click();
+	await expect(christmas).toContainText('Tetap buka');
+	await page.goto('/sites/cimahi-techno-park/calendar?date=2026-12-25');
+	await expect(page.getByText('Tutup Jumat, 25 Desember 2026')).toHaveCount(0);
+	await page.goto('/sites/cimahi-techno-park/calendar?date=2026-12-24');
+	await expect(page.getByText('Tutup Kamis, 24 Desember 2026: Cuti bersama Kelahiran Yesus Kristus')).toBeVisible();
+	await page.goto('/sites/cimahi-techno-park/closures?year=2026');
+	await christmas.getByRole('button', { name: 'Tutup seperti biasa' }).click();
+	await expect(christmas.getByRole('button', { name: 'Tetap buka hari ini' })).toBeVisible();
+
+	const form = page.getByRole('form', { name: 'Tambah hari libur kawasan' });
+	await form.getByLabel('Tanggal').fill('2026-12-30');
+	await form.getByLabel('Nama (Bahasa Indonesia)').fill('Hari Jadi Cimahi Techno Park');
+	await form.getByRole('button', { name: 'Tambah' }).click();
+	const own = page.getByTestId('holidays').getByRole('row', { name: /Hari Jadi Cimahi Techno Park/ });
+	await expect(own).toContainText('Libur kawasan');
+	await expect(own).toContainText('Rabu, 30 Desember 2026');
+	// The same day again is refused with the reason.
+	await form.getByLabel('Tanggal').fill('2026-12-30');
+	await form.getByLabel('Nama (Bahasa Indonesia)').fill('Hari Jadi Cimahi Techno Park');
+	await form.getByRole('button', { name: 'Tambah' }).click();
+	await expect(form.getByRole('alert')).toContainText('sudah ada');
+	await own.getByRole('button', { name: 'Hapus' }).click();
+	await expect(page.getByTestId('holidays').getByText('Hari Jadi Cimahi Techno Park')).toHaveCount(0);
+	// A site manager does not move the network's dates.
+	await expect(page.getByText('Pindahkan tanggal (seluruh jaringan)')).toHaveCount(0);
+
+	await page.context().clearCookies();
+	await signIn(page, 'admin@taman.demo');
+	await page.goto('/sites/cimahi-techno-park/closures?year=2026');
+	const maulid = page.getByTestId('holidays').getByRole('row', { name: /Maulid Nabi Muhammad SAW/ });
+	await expect(maulid).toContainText('Tanggal mengikuti kalender Hijriah');
+	await maulid.getByText('Pindahkan tanggal (seluruh jaringan)').click();
+	await maulid.getByLabel('Tanggal baru').fill('2026-08-26');
+	await maulid.getByRole('button', { name: 'Pindahkan' }).click();
+	await expect(maulid).toContainText('Rabu, 26 Agustus 2026');
+	await maulid.getByLabel('Tanggal baru').fill('2026-08-25');
+	await maulid.getByRole('button', { name: 'Pindahkan' }).click();
+	await expect(maulid).toContainText('Selasa, 25 Agustus 2026');
+});
+
+test('the park calendar shows each facility\'s day; choosing a free stretch opens its booking form', async ({ page }) => {
+	await signIn(page, 'anggota@taman.demo');
+	await page.goto('/sites/cimahi-techno-park/facilities');
+	await page.getByRole('link', { name: 'Kalender', exact: true }).click();
+	await expect(page.getByRole('heading', { name: 'Kalender Cimahi Techno Park' })).toBeVisible();
+	const day = nextWeekday();
+	await page.goto(`/sites/cimahi-techno-park/calendar?date=${day}`);
+	const calendar = page.getByTestId('calendar');
+	await expect(calendar.locator('.ec-col-head', { hasText: 'Ruang Rapat Baros' })).toBeVisible();
+
+	// Drag down the meeting room's column from 11.00.
+	const col = (await calendar.locator('.ec-col-head', { hasText: 'Ruang Rapat Baros' }).boundingBox())!;
+	const at11 = (await calendar.locator('.ec-slot', { hasText: '11.00' }).boundingBox())!;
+	const x = col.x + col.width / 2;
+	await page.mouse.move(x, at11.y + at11.height / 2 + 5);
+	await page.mouse.down();
+	await page.mouse.move(x, at11.y + at11.height + 10, { steps: 8 });
+	await page.mouse.up();
+	await expect(page).toHaveURL(new RegExp(`/facilities/[0-9a-f-]+\\?date=${day}&from=11:00&to=1[12]:[03]0#book`));
+	await expect(page.getByRole('heading', { name: 'Ruang Rapat Baros' })).toBeVisible();
+	await expect(page.locator('#book').getByLabel('Dari')).toHaveValue('11:00');
+	await page.locator('#book').getByLabel('Keperluan').fill('Rapat mingguan Sekolahan.id');
+	await page.getByRole('button', { name: 'Pesan', exact: true }).click();
+	await expect(page.getByRole('status')).toContainText('Pemesanan tersimpan: 1 jadwal.');
+
+	// Back on the calendar the booker sees their purpose; the same day in the week view shows it too.
+	await page.goto(`/sites/cimahi-techno-park/calendar?date=${day}`);
+	await expect(calendar.locator('.ec-event', { hasText: 'Rapat mingguan Sekolahan.id' })).toContainText('11.00');
+	await page.getByRole('link', { name: 'Minggu', exact: true }).click();
+	await expect(page).toHaveURL(/view=week/);
+	await expect(calendar.locator('.ec-event[title*="Rapat mingguan Sekolahan.id"]')).toHaveCount(1);
 });

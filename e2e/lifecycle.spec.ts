@@ -8,7 +8,8 @@ import path from 'node:path';
 
 const PORT = 3291;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'taman-life-'));
-const env = { ...process.env, PORT: String(PORT), ORIGIN: `http://localhost:${PORT}`, TAMAN_DATA_DIR: dataDir, TAMAN_DEMO: '1', LOG_LEVEL: 'warn', DATABASE_URL: '' };
+// No ORIGIN, as in the README's quick start: Taman must accept forms posted from http://localhost:PORT.
+const env = { ...process.env, PORT: String(PORT), ORIGIN: '', TAMAN_DATA_DIR: dataDir, TAMAN_DEMO: '1', LOG_LEVEL: 'warn', DATABASE_URL: '' };
 
 function start(): ChildProcess & { output: () => string } {
 	const child = spawn(process.execPath, ['bin/taman.js', 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -45,6 +46,15 @@ test('one owner per data folder; CLI joins it; a SIGKILLed owner is recovered wi
 	await ready(first);
 	expect(first.output()).toContain(`http://localhost:${PORT}`);
 	expect(first.output()).toContain('admin@taman.demo');
+	// Signing in with a form posted from the printed address works (it is not taken for a cross-site post).
+	const form = await fetch(`http://127.0.0.1:${PORT}/signin?/signin`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { origin: `http://localhost:${PORT}`, 'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({ email: 'admin@taman.demo', password: 'taman-demo-2026' })
+	});
+	expect(form.status, await form.text()).not.toBe(403);
+	expect(form.headers.get('set-cookie') ?? '').toContain('HttpOnly');
 
 	// A second server on the same folder is refused, clearly, and the first keeps serving.
 	const second = spawnSync(process.execPath, ['bin/taman.js', 'start'], { env: { ...env, PORT: String(PORT + 1) }, encoding: 'utf8', timeout: 60_000 });

@@ -4,7 +4,7 @@ import { count } from 'drizzle-orm';
 import type { RequestEvent } from '@sveltejs/kit';
 import { useTestDb } from './db.ts';
 import { makeSite, makeUser, makeMembers, siteInput, makeResource, makeBooking } from './factories.ts';
-import { resource, booking, qualification, personQualification, blackout, loan, maintenance, photo, calendarFeed, plan, planAllowance, planMember, ledgerEntry } from '../src/lib/server/facilities/schema.ts';
+import { resource, booking, qualification, personQualification, blackout, loan, maintenance, photo, calendarFeed, plan, planAllowance, planMember, ledgerEntry, holiday, holidayOptOut } from '../src/lib/server/facilities/schema.ts';
 import { apiRoutes, type ApiRoute } from '../src/lib/server/api/routes.ts';
 import { db } from '../src/lib/server/db/client.ts';
 import { site, organization, orgMember, tenancy, siteRole, invitation } from '../src/lib/server/directory/schema.ts';
@@ -37,7 +37,7 @@ function call(route: ApiRoute, actor: Actor, params: Record<string, string>, opt
 	return handler({ request, url, params, locals: { actor, locale: 'en', requestId: 'test', theme: '' } } as unknown as RequestEvent);
 }
 
-const tables = { site, organization, orgMember, tenancy, siteRole, invitation, apiToken, user, resource, booking, qualification, personQualification, blackout, loan, maintenance, photo, calendarFeed, plan, planAllowance, planMember, ledgerEntry };
+const tables = { site, organization, orgMember, tenancy, siteRole, invitation, apiToken, user, resource, booking, qualification, personQualification, blackout, loan, maintenance, photo, calendarFeed, plan, planAllowance, planMember, ledgerEntry, holiday, holidayOptOut };
 async function snapshot() {
 	const out: Record<string, number> = {};
 	for (const [k, t] of Object.entries(tables)) out[k] = (await db().select({ n: count() }).from(t))[0]!.n;
@@ -209,6 +209,38 @@ describe('authorization matrix', () => {
 				params.id = f!.id;
 				break;
 			}
+			case 'delete /sites/{site}/blackouts/{id}': {
+				const [b] = await db().insert(blackout).values({ siteId: target.id, startsAt: new Date(Date.now() + 86_400_000), endsAt: new Date(Date.now() + 2 * 86_400_000), reason: 'Uji' }).returning();
+				params.id = b!.id;
+				break;
+			}
+			case 'get /holidays':
+				query = `year=2026&site=${target.slug}`;
+				break;
+			case 'patch /holidays/{id}': {
+				const [h] = await db().insert(holiday).values({ day: '2031-03-20', kind: 'national', nameId: `Hari uji ${uid()}`, nameEn: 'Test day', source: 'uji' }).returning();
+				params.id = h!.id;
+				body = { day: '2031-03-21' };
+				break;
+			}
+			case 'post /sites/{site}/holidays':
+				body = { day: '2026-08-31', nameId: `Hari jadi ${uid()}` };
+				break;
+			case 'delete /sites/{site}/holidays/{id}': {
+				const [h] = await db().insert(holiday).values({ day: '2026-09-01', kind: 'regional', nameId: `Hari uji ${uid()}`, nameEn: 'Test day', siteId: target.id, source: 'uji' }).returning();
+				params.id = h!.id;
+				break;
+			}
+			case 'post /sites/{site}/holiday-opt-outs':
+				body = { day: '2026-12-25' };
+				break;
+			case 'delete /sites/{site}/holiday-opt-outs/{day}':
+				await db().insert(holidayOptOut).values({ siteId: target.id, day: '2026-12-25' }).onConflictDoNothing();
+				params.day = '2026-12-25';
+				break;
+			case 'get /sites/{site}/calendar':
+				query = 'from=2026-11-30&to=2026-12-06';
+				break;
 			case 'get /sites/{site}/occupancy':
 			case 'get /occupancy':
 			case 'get /sites/{site}/equipment-report':

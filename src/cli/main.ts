@@ -155,6 +155,9 @@ async function start() {
 	// The web app (built by SvelteKit) opens its own pool on the same database.
 	process.env.DATABASE_URL = d.url;
 	process.env.TAMAN_EMBEDDED = d.embedded ? '1' : '';
+	// adapter-node checks form posts against ORIGIN and, when it is unset, assumes https — so on
+	// plain http://localhost every form (sign-in first) would be refused as cross-site.
+	process.env.ORIGIN ||= config.origin;
 	const { startServer } = await import('./serve.ts');
 	const server = await startServer(handler, config.port);
 	console.log(`\nTaman is running at ${config.origin}  (ready in ${((Date.now() - t0) / 1000).toFixed(1)} s)`);

@@ -65,6 +65,11 @@ const names = {
 		gpu_workstation: m.resource_kind_gpu_workstation,
 		render_node: m.resource_kind_render_node
 	},
+	holiday_kind: {
+		national: m.holiday_kind_national,
+		joint_leave: m.holiday_kind_joint_leave,
+		regional: m.holiday_kind_regional
+	},
 	booking_status: {
 		pending: m.booking_status_pending,
 		confirmed: m.booking_status_confirmed,

@@ -101,6 +101,19 @@ export const zCreateBlackout = z.strictObject({
 	reason: z.string().trim().min(1).max(LIMITS.short)
 });
 
+// ── Holidays ────────────────────────────────────────────────────────────────────────────────
+
+export const zHolidayQuery = z.object({
+	year: z.coerce.number().int().min(2020).max(2100).default(() => new Date().getUTCFullYear()),
+	site: z.string().max(LIMITS.slug).optional()
+});
+/** A national day moved to the date the government set (e.g. after the sidang isbat). */
+export const zMoveHoliday = z.strictObject({ day: z.iso.date() });
+/** A park's own closed day. */
+export const zRegionalHoliday = z.strictObject({ day: z.iso.date(), nameId: zName, nameEn: zText(LIMITS.name).default('') });
+/** A national day a park stays open on. */
+export const zOptOut = z.strictObject({ day: z.iso.date() });
+
 // ── Equipment loans ─────────────────────────────────────────────────────────────────────────
 
 export const zCheckOut = z.strictObject({
@@ -136,6 +149,14 @@ export const zCreateMaintenance = z.strictObject({
 });
 
 export const zReportQuery = z.object({ from: z.iso.date(), to: z.iso.date() });
+
+/** A park's calendar: local dates (at most 42 days), optionally one kind or one facility. */
+export const zCalendarQuery = z.object({
+	from: z.iso.date(),
+	to: z.iso.date().optional(),
+	kind: z.enum(resourceKindList).optional(),
+	resource: z.uuid().optional()
+});
 
 /** A calendar address: my own bookings, or (with resourceId) one facility's. */
 export const zCreateFeed = z.strictObject({ resourceId: optional(z.uuid()) });

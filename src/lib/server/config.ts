@@ -20,7 +20,7 @@ export interface Config {
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 	const port = Number(env.PORT ?? 3000);
-	const origin = (env.ORIGIN ?? `http://localhost:${port}`).replace(/\/$/, '');
+	const origin = (env.ORIGIN || `http://localhost:${port}`).replace(/\/$/, '');
 	return {
 		databaseUrl: env.DATABASE_URL || undefined,
 		dataDir: path.resolve(env.TAMAN_DATA_DIR ?? './data'),

@@ -3,7 +3,7 @@ import { zCreateSite, zUpdateSite, zCreateOrg, zUpdateOrg, zAddMember, zCreateTe
 import { zCreateToken } from '../auth/tokens.service.ts';
 import { zAuditQuery } from '../platform/audit.service.ts';
 import type { Role } from '../auth/actor.ts';
-import { zCreateResource, zUpdateResource, zResourceQuery, zCreateBooking, zDecision, zAvailabilityQuery, zBookingQuery, zChangeBooking, zCreateQualification, zGrantQualification, zCreateBlackout, zCheckOut, zReturn, zLoanQuery, zCreateMaintenance, zReportQuery, zCreateFeed, zCreatePlan, zAddPlanMember, zStatementQuery } from '../../schemas/facilities.ts';
+import { zCreateResource, zUpdateResource, zResourceQuery, zCreateBooking, zDecision, zAvailabilityQuery, zBookingQuery, zChangeBooking, zCreateQualification, zGrantQualification, zCreateBlackout, zCheckOut, zReturn, zLoanQuery, zCreateMaintenance, zReportQuery, zCalendarQuery, zHolidayQuery, zMoveHoliday, zRegionalHoliday, zOptOut, zCreateFeed, zCreatePlan, zAddPlanMember, zStatementQuery } from '../../schemas/facilities.ts';
 
 /**
  * Every route of /api/v1, in one table. It produces the OpenAPI document, and the authorization
@@ -64,6 +64,7 @@ export const apiRoutes: ApiRoute[] = [
 	{ method: 'get', path: '/resources/{id}', summary: 'A facility with its booking rules', tag: fac, allow: 'anyone' },
 	{ method: 'patch', path: '/resources/{id}', summary: 'Update a facility or its rules', tag: fac, allow: staff, body: zUpdateResource },
 	{ method: 'get', path: '/resources/{id}/availability', summary: 'Opening hours, closures and taken slots per day (?from=&to=, dates in the park\'s zone)', tag: fac, allow: 'anyone', query: zAvailabilityQuery },
+	{ method: 'get', path: '/sites/{site}/calendar', summary: 'A park\'s day or week: facilities, bookings and closures (?from=&to= local dates, at most 42 days; ?kind=, ?resource=). Purposes are shown to their bookers and the staff, bookers\' names to the staff only', tag: fac, allow: 'anyone', query: zCalendarQuery },
 	{ method: 'get', path: '/bookings', summary: 'My bookings, or a park\'s / facility\'s (?site=, ?resource=; staff)', tag: book, allow: 'signed_in', query: zBookingQuery, list: true },
 	{ method: 'post', path: '/bookings', summary: 'Book once or as a series (recurrence, skipConflicts, dryRun for the conflict report)', tag: book, allow: members, body: zCreateBooking },
 	{ method: 'get', path: '/bookings/{id}', summary: 'A booking (its booker or the park\'s staff)', tag: book, allow: staff },
@@ -73,6 +74,14 @@ export const apiRoutes: ApiRoute[] = [
 	{ method: 'post', path: '/bookings/{id}/decline', ok: 200, summary: 'Decline a pending booking with a reason', tag: book, allow: staff, body: zDecision },
 	{ method: 'post', path: '/bookings/{id}/check-in', ok: 200, summary: 'Check in (the booker around the start, or staff)', tag: book, allow: staff },
 	{ method: 'post', path: '/sites/{site}/blackouts', summary: 'Block a facility or the whole park for a time', tag: fac, allow: staff, body: zCreateBlackout },
+	{ method: 'get', path: '/sites/{site}/blackouts', summary: 'Closures of the park and its facilities that have not ended yet', tag: fac, allow: staff, list: true },
+	{ method: 'delete', path: '/sites/{site}/blackouts/{id}', summary: 'Lift a closure that has not ended (the facility can be booked again)', tag: fac, allow: staff },
+	{ method: 'get', path: '/holidays', summary: 'National days and joint leave of a year (?year=); with ?site= also the park\'s own days and the national days it stays open', tag: fac, allow: 'anyone', query: zHolidayQuery, list: true },
+	{ method: 'patch', path: '/holidays/{id}', summary: 'Move a national day to the date the government set (Islamic days after the sidang isbat); every park keeping it follows', tag: fac, allow: ['network_admin'], body: zMoveHoliday },
+	{ method: 'post', path: '/sites/{site}/holidays', summary: 'Add a day the park is closed (a regional holiday)', tag: fac, allow: ['site_manager'], body: zRegionalHoliday },
+	{ method: 'delete', path: '/sites/{site}/holidays/{id}', summary: 'Remove one of the park\'s own closed days', tag: fac, allow: ['site_manager'] },
+	{ method: 'post', path: '/sites/{site}/holiday-opt-outs', summary: 'Keep the park open on a national day', tag: fac, allow: ['site_manager'], body: zOptOut },
+	{ method: 'delete', path: '/sites/{site}/holiday-opt-outs/{day}', summary: 'Close the park again on a national day it had stayed open', tag: fac, allow: ['site_manager'] },
 	{ method: 'get', path: '/sites/{site}/qualifications', summary: 'Qualifications that gate equipment at a park', tag: fac, allow: 'anyone' },
 	{ method: 'post', path: '/sites/{site}/qualifications', summary: 'Create a qualification (e.g. a safety induction)', tag: fac, allow: staff, body: zCreateQualification },
 	{ method: 'get', path: '/qualifications/{id}/holders', summary: 'Who holds a qualification', tag: fac, allow: staff },

@@ -31,7 +31,9 @@ export const Permission = {
 	LoanManage: { name: 'loan.manage', write: true, scope: 'site', roles: ['site_manager', 'site_staff'] },
 	LoanRead: { name: 'loan.read', write: false, scope: 'site', roles: ['site_manager', 'site_staff'] },
 	PlanManage: { name: 'plan.manage', write: true, scope: 'site', roles: ['site_manager', 'site_staff'] },
-	LedgerRead: { name: 'ledger.read', write: false, scope: 'site', roles: ['site_manager', 'site_staff'] }
+	LedgerRead: { name: 'ledger.read', write: false, scope: 'site', roles: ['site_manager', 'site_staff'] },
+	HolidayAdjust: { name: 'holiday.adjust', write: true, scope: 'network' },
+	SiteHolidays: { name: 'holiday.site', write: true, scope: 'site', roles: ['site_manager'] }
 } as const satisfies Record<
 	string,
 	{ name: string; write: boolean; scope: 'network' | 'site' | 'org' | 'signed_in'; roles?: readonly Role[] }

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { db } from '../db/client.ts';
-import { booking, personQualification, qualification, resource, blackout, loan, maintenance, ledgerEntry, planAllowance } from '../facilities/schema.ts';
+import { booking, personQualification, qualification, resource, blackout, holiday, loan, maintenance, ledgerEntry, planAllowance } from '../facilities/schema.ts';
 import { addPlanMember, createPlan } from '../facilities/plan.service.ts';
 import { orgMember, organization } from '../directory/schema.ts';
 import { user } from '../auth/schema.ts';
@@ -117,6 +117,8 @@ export async function seedFacilities(siteIds: Map<string, string>, siteZones: Ma
 	await seedLoans(ids, people);
 	await seedPlans(siteIds);
 	await db().insert(blackout).values({ siteId: ctp, resourceId: ids.get('cimahi-techno-park/aula')!.id, startsAt: zonedInstant(d5!, 0, 'Asia/Jakarta'), endsAt: zonedInstant(addDays(d5!, 1), 0, 'Asia/Jakarta'), reason: 'Perawatan tata suara' });
+	// Cimahi's own day: the city's anniversary (Kota Cimahi was formed on 21 June 2001).
+	await db().insert(holiday).values({ siteId: ctp, day: '2026-06-21', kind: 'regional', nameId: 'Hari Jadi Kota Cimahi', nameEn: 'Cimahi City Anniversary', source: 'Cimahi Techno Park' }).onConflictDoNothing();
 }
 
 /** The loan register of Cimahi Techno Park: one item overdue, one out, one returned, and maintenance. */

@@ -21,6 +21,13 @@ function yearFiles(): YearFile[] {
 		.map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as YearFile);
 }
 
+let islamic: Set<string> | undefined;
+/** Names of the decree's days that follow the Islamic calendar (their dates may be moved after the sidang isbat). */
+export function islamicNames(): Set<string> {
+	islamic ??= new Set(yearFiles().flatMap((y) => y.days.filter((d) => d.islamic).map((d) => d.id)));
+	return islamic;
+}
+
 /**
  * Load each year's decree once. A year already loaded is left alone, so dates a network admin
  * adjusted (Islamic days after the sidang isbat) are never overwritten by a restart.

@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull, or } from 'drizzle-orm';
 import { db, type Tx } from '../db/client.ts';
-import { blackout, personQualification, qualification } from './schema.ts';
+import { personQualification, qualification } from './schema.ts';
 import { user } from '../auth/schema.ts';
 import { Permission, requireAccess } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -8,7 +8,7 @@ import { audit } from '../platform/audit.ts';
 import { AppError, notFound } from '../platform/errors.ts';
 import { parse } from '../../schemas/validate.ts';
 import { isUuid } from '../../schemas/common.ts';
-import { zCreateQualification, zGrantQualification, zCreateBlackout } from '../../schemas/facilities.ts';
+import { zCreateQualification, zGrantQualification } from '../../schemas/facilities.ts';
 import { getSiteRow } from '../directory/site.service.ts';
 
 /** The name of the qualification a person lacks to use a resource, or null when they hold it (or none is needed). */
@@ -96,15 +96,3 @@ export async function revokeQualification(actor: Actor, id: string, userId: stri
 	});
 }
 
-/** Staff block a resource, or the whole site, for maintenance or an event (also several days). */
-export async function createBlackout(actor: Actor, siteIdOrSlug: string, input: unknown) {
-	const s = await getSiteRow(siteIdOrSlug);
-	await requireAccess(actor, Permission.BookingManage, { siteId: s.id });
-	const data = parse(zCreateBlackout, input);
-	if (data.endsAt <= data.startsAt) throw new AppError('VALIDATION', 'err_validation', {}, [{ field: 'endsAt', key: 'err_booking_range' }]);
-	return db().transaction(async (tx) => {
-		const [b] = await tx.insert(blackout).values({ siteId: s.id, resourceId: data.resourceId ?? null, startsAt: data.startsAt, endsAt: data.endsAt, reason: data.reason, createdBy: actor.kind === 'user' ? actor.userId : null }).returning();
-		await audit(tx, actor, { action: 'blackout.create', siteId: s.id, targetType: 'blackout', targetId: b!.id, after: b });
-		return { id: b!.id, resourceId: b!.resourceId, startsAt: b!.startsAt.toISOString(), endsAt: b!.endsAt.toISOString(), reason: b!.reason };
-	});
-}

@@ -26,7 +26,7 @@ export function localParts(at: Date, tz: string): LocalParts {
 }
 
 /** Offset of `tz` from UTC at instant `at`, in minutes (Asia/Makassar → 480). */
-function offsetMinutes(at: Date, tz: string): number {
+export function offsetMinutes(at: Date, tz: string): number {
 	const p = Object.fromEntries(formatter(tz).formatToParts(at).map((x) => [x.type, x.value]));
 	const asUtc = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
 	return Math.round((asUtc - Math.floor(at.getTime() / 1000) * 1000) / 60000);
@@ -63,3 +63,10 @@ export function daysBetween(from: string, to: string): string[] {
 }
 
 export const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+/** The offset of `tz` at `at` as ISO 8601 writes it: Asia/Makassar → "+08:00". */
+export function utcOffset(tz: string, at: Date = new Date()): string {
+	const m = offsetMinutes(at, tz);
+	const a = Math.abs(m);
+	return `${m < 0 ? '-' : '+'}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
+}

@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { attempt, orError, formValues, type FormFailure } from '$lib/server/http/form';
 import { addMaintenance, canLend, findLoans, maintenanceOf } from '$lib/server/facilities/loan.service';
-import { createBlackout } from '$lib/server/facilities/qualification.service';
+import { createBlackout } from '$lib/server/facilities/closure.service';
 import { blackoutInput } from '$lib/server/http/booking-actions';
 import { conditions, maintenanceKinds } from '$lib/server/facilities/schema';
 import QRCode from 'qrcode';

@@ -5,7 +5,7 @@ import { findBookings } from '$lib/server/facilities/booking.service';
 import { fail, type RequestEvent } from '@sveltejs/kit';
 import { bookingActions, blackoutInput } from '$lib/server/http/booking-actions';
 import { attempt, formValues, orError, type FormFailure } from '$lib/server/http/form';
-import { createBlackout } from '$lib/server/facilities/qualification.service';
+import { createBlackout } from '$lib/server/facilities/closure.service';
 import { localParts } from '$lib/server/facilities/time';
 
 export const load: PageServerLoad = async (event) => {
