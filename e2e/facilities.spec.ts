@@ -241,6 +241,8 @@ test('the park calendar shows each facility\'s day; choosing a free stretch open
 	await expect(page).toHaveURL(new RegExp(`/facilities/[0-9a-f-]+\\?date=${day}&from=11:00&to=1[12]:[03]0#book`));
 	await expect(page.getByRole('heading', { name: 'Ruang Rapat Baros' })).toBeVisible();
 	await expect(page.locator('#book').getByLabel('Dari')).toHaveValue('11:00');
+	// Sekolahan.id's incubation plan pays for meeting rooms: the form says what is left this month.
+	await expect(page.getByTestId('allowances')).toContainText(/Sekolahan\.id: sisa [\d,]+ dari 40 jam "Ruang rapat & aula"/);
 	await page.locator('#book').getByLabel('Keperluan').fill('Rapat mingguan Sekolahan.id');
 	await page.getByRole('button', { name: 'Pesan', exact: true }).click();
 	await expect(page.getByRole('status')).toContainText('Pemesanan tersimpan: 1 jadwal.');
@@ -251,4 +253,34 @@ test('the park calendar shows each facility\'s day; choosing a free stretch open
 	await page.getByRole('link', { name: 'Minggu', exact: true }).click();
 	await expect(page).toHaveURL(/view=week/);
 	await expect(calendar.locator('.ec-event[title*="Rapat mingguan Sekolahan.id"]')).toHaveCount(1);
+});
+
+test('a site manager sets the rules new facilities start with; a rule that does not nest is named', async ({ page }) => {
+	await signIn(page, 'manajer.cimahi@taman.demo');
+	await page.goto('/sites/cimahi-techno-park/facilities');
+	await page.getByRole('link', { name: 'Aturan bawaan' }).click();
+	const equipment = page.getByRole('group', { name: 'Peralatan' });
+	await expect(equipment.getByLabel('Pemberitahuan minimum (menit)')).toHaveAttribute('placeholder', '1440');
+	await equipment.getByLabel('Pemberitahuan minimum (menit)').fill('120');
+	await equipment.getByLabel('Boleh dipesan oleh').selectOption('tenants');
+	const spaces = page.getByRole('group', { name: 'Ruang' });
+	await spaces.getByLabel('Kelipatan slot (menit)').fill('60');
+	await spaces.getByLabel('Durasi minimum (menit)').fill('30');
+	await page.getByRole('button', { name: 'Simpan' }).click();
+	await expect(page.getByRole('alert')).toBeVisible();
+	await expect(spaces.getByLabel('Durasi minimum (menit)')).toHaveAttribute('aria-invalid', 'true');
+	await spaces.getByLabel('Durasi minimum (menit)').fill('');
+	await spaces.getByLabel('Kelipatan slot (menit)').fill('');
+	await page.getByRole('button', { name: 'Simpan' }).click();
+	await expect(page.getByRole('status')).toContainText('Tersimpan');
+	await expect(equipment.getByLabel('Pemberitahuan minimum (menit)')).toHaveValue('120');
+
+	// A new camera starts with the park's rules.
+	await page.goto('/sites/cimahi-techno-park/facilities/new');
+	await page.getByLabel('Nama', { exact: true }).fill('Kamera Sony A7 IV');
+	await page.getByLabel('Slug (alamat URL)').fill('kamera-a7');
+	await page.getByLabel('Jenis', { exact: true }).selectOption('camera');
+	await page.getByRole('button', { name: 'Tambah fasilitas' }).click();
+	await expect(page.getByRole('heading', { name: 'Kamera Sony A7 IV' })).toBeVisible();
+	await expect(page.getByText(/Pesan paling lambat 2 jam sebelumnya/)).toBeVisible();
 });

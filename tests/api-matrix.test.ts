@@ -238,6 +238,9 @@ describe('authorization matrix', () => {
 				await db().insert(holidayOptOut).values({ siteId: target.id, day: '2026-12-25' }).onConflictDoNothing();
 				params.day = '2026-12-25';
 				break;
+			case 'patch /sites/{site}/booking-defaults':
+				body = { space: { noticeMinutes: 120 } };
+				break;
 			case 'get /sites/{site}/calendar':
 				query = 'from=2026-11-30&to=2026-12-06';
 				break;

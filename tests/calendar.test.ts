@@ -92,4 +92,21 @@ describe('park calendar', () => {
 			['2026-12-12T00:00:00+08:00', '2026-12-13T00:00:00+08:00']
 		]);
 	});
+
+	it('an opening past midnight draws the whole day and shades only the hours it is shut', () => {
+		const c = {
+			site: { id: 'x', slug: 'x', name: 'Lab Malam', timeZone: 'Asia/Jakarta', zone: 'WIB', offset: '+07:00', openingHours: { '5': [['18:00', '02:00']] as [string, string][] } },
+			from: '2026-12-11',
+			to: '2026-12-12',
+			staff: false,
+			resources: [{ id: 'r', name: 'Lab', kind: 'studio_sound' as const, shared: false, capacity: 1, alwaysOpen: false }],
+			closed: [],
+			events: []
+		};
+		expect(hourRange(c)).toEqual({ min: '00:00', max: '24:00' });
+		expect(calendarEvents(c).map((e) => [e.start, e.end])).toEqual([
+			['2026-12-11T00:00:00+07:00', '2026-12-11T18:00:00+07:00'],
+			['2026-12-12T02:00:00+07:00', '2026-12-13T00:00:00+07:00']
+		]);
+	});
 });

@@ -1,12 +1,13 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { useTestDb } from './db.ts';
-import { makeSite, makeUser, makeMembers, makeResource, auditCount, countRows, refusal, mailsTo } from './factories.ts';
+import { makeSite, makeUser, makeMembers, makeResource, auditCount, countRows, refusal, mailsTo, siteInput } from './factories.ts';
+import { createSite } from '../src/lib/server/directory/site.service.ts';
 import { db } from '../src/lib/server/db/client.ts';
 import { booking, personQualification, qualification } from '../src/lib/server/facilities/schema.ts';
 import { createBooking, approveBooking, cancelBooking, changeBooking, availability, checkIn, releaseNoShows, bookingReminders } from '../src/lib/server/facilities/booking.service.ts';
 import { revokeQualification, grantQualification } from '../src/lib/server/facilities/qualification.service.ts';
-import { createResource, findResources, updateResource } from '../src/lib/server/facilities/resource.service.ts';
+import { bookingDefaults, createResource, findResources, setBookingDefaults, updateResource } from '../src/lib/server/facilities/resource.service.ts';
 import { requestContext } from '../src/lib/server/platform/context.ts';
 import { AppError } from '../src/lib/server/platform/errors.ts';
 import type { UserActor } from '../src/lib/server/auth/actor.ts';
@@ -126,6 +127,28 @@ describe('booking', () => {
 		const e = await at('2026-11-25T11:00:00+08:00', '2026-11-25T10:00:00+08:00');
 		expect(e.code).toBe('VALIDATION');
 		expect(await countRows(booking)).toBe(before);
+	});
+
+	it('opening hours that run past the park\'s midnight: bookable across it, closed after; a holiday closes its night', async () => {
+		// A night lab at the Coding Factory (WIB): Thursday and Friday 18:00–02:00, nothing else.
+		const night = await makeSite({ name: 'Coding Factory Malam', timeZone: 'Asia/Jakarta', openingHours: { '4': [['18:00', '02:00']], '5': [['18:00', '02:00']] } });
+		const lab = await makeResource(night.id, { name: 'Lab Malam', kind: 'studio_sound', maxDaysAhead: 60, maxMinutes: 480 });
+		const nightOwl = await makeUser('member', night.id);
+		const book = (startsAt: string, endsAt: string) => createBooking(nightOwl, { resourceId: lab.id, startsAt, endsAt }, NOW);
+		// Friday 4 December 23:00 to Saturday 01:00, and Saturday 01:00–02:00 (Friday's night).
+		expect((await book('2026-12-04T23:00:00+07:00', '2026-12-05T01:00:00+07:00')).bookings).toHaveLength(1);
+		expect((await book('2026-12-05T01:00:00+07:00', '2026-12-05T02:00:00+07:00')).bookings).toHaveLength(1);
+		// Past 02:00, before 18:00, and Saturday evening are closed.
+		expect((await refusal(book('2026-12-05T01:30:00+07:00', '2026-12-05T02:30:00+07:00'))).key).toBe('err_booking_closed');
+		expect((await refusal(book('2026-12-04T17:00:00+07:00', '2026-12-04T18:30:00+07:00'))).key).toBe('err_booking_closed');
+		expect((await refusal(book('2026-12-05T19:00:00+07:00', '2026-12-05T20:00:00+07:00'))).key).toBe('err_booking_closed');
+		// Thursday 24 December is joint leave: its night is closed, past midnight too.
+		expect((await refusal(book('2026-12-25T00:30:00+07:00', '2026-12-25T01:30:00+07:00'))).key).toBe('err_booking_holiday');
+		// Availability shows Saturday's early hours as open, and Friday's evening up to midnight.
+		const a = await availability(nightOwl, lab.id, { from: '2026-12-04', to: '2026-12-05' });
+		expect(a.days.map((d) => d.open)).toEqual([[['00:00', '02:00'], ['18:00', '24:00']], [['00:00', '02:00']]]);
+		// Opening and closing at the same time means nothing and is refused.
+		expect((await refusal(createSite(await makeUser('network_admin'), siteInput({ openingHours: { '1': [['08:00', '08:00']] } })))).fields[0]).toMatchObject({ field: 'openingHours', key: 'err_field_hours' });
 	});
 
 	it('national holidays and joint leave close the park; the name is given', async () => {
@@ -251,6 +274,29 @@ describe('booking', () => {
 		expect((await findResources({ site: makassar.id }, { inactive: true })).map((r) => r.id)).toContain(studio.id);
 		expect((await refusal(createResource(staff, makassar.id, { slug: 'aula-baru', name: 'Aula Lain', kind: 'hall' }))).fields[0]).toMatchObject({ field: 'slug', key: 'err_slug_taken' });
 		expect((await refusal(createResource(member, makassar.id, { slug: 'punya-saya', name: 'Ruang Saya', kind: 'meeting_room' }))).code).toBe('FORBIDDEN');
+	});
+
+	it('a park sets the rules its new facilities start with; what a facility sets itself still wins', async () => {
+		const park = await makeSite({ name: 'Pusat Desain Ponsel Batam' });
+		const manager = await makeUser('site_manager', park.id);
+		const parkStaff = await makeUser('site_staff', park.id);
+		expect((await bookingDefaults(park.slug)).effective.equipment).toMatchObject({ noticeMinutes: 1440, bufferMinutes: 30, bookableBy: 'site_members' });
+		expect((await refusal(setBookingDefaults(parkStaff, park.slug, { equipment: { noticeMinutes: 120 } }))).code).toBe('FORBIDDEN');
+		const nest = await refusal(setBookingDefaults(manager, park.slug, { space: { slotMinutes: 60, minMinutes: 30 } }));
+		expect(nest.fields[0]).toMatchObject({ field: 'space.minMinutes', key: 'err_resource_min_slot' });
+		expect((await refusal(setBookingDefaults(manager, park.slug, { equipment: { noticeMinutes: -5 } }))).fields[0]!.field).toBe('equipment.noticeMinutes');
+		await setBookingDefaults(manager, park.slug, { equipment: { noticeMinutes: 120, bookableBy: 'tenants' }, space: { maxDaysAhead: 14 } });
+		expect((await bookingDefaults(park.slug)).effective.equipment).toMatchObject({ noticeMinutes: 120, bufferMinutes: 30, bookableBy: 'tenants' });
+		const printer = await createResource(parkStaff, park.slug, { slug: 'printer-3d', name: 'Printer 3D Formlabs', kind: 'printer_3d' });
+		expect(printer).toMatchObject({ noticeMinutes: 120, bufferMinutes: 30, bookableBy: 'tenants' });
+		const own = await createResource(parkStaff, park.slug, { slug: 'printer-3d-b', name: 'Printer 3D B', kind: 'printer_3d', noticeMinutes: 60 });
+		expect(own.noticeMinutes).toBe(60);
+		// A hall still needs approval (its kind's default) when the park set nothing about it.
+		expect(await createResource(parkStaff, park.slug, { slug: 'aula', name: 'Aula Batam', kind: 'hall' })).toMatchObject({ approvalRequired: true, maxDaysAhead: 14 });
+		// Existing facilities keep their rules when the defaults change.
+		await setBookingDefaults(manager, park.slug, {});
+		expect((await findResources({ site: park.id })).find((r) => r.id === printer.id)!.noticeMinutes).toBe(120);
+		expect(await auditCount('site.booking_defaults', 'ok')).toBe(2);
 	});
 
 	it('the worker reminds a booker the day before, once', async () => {

@@ -9,6 +9,7 @@ import { availability, createBooking, freeResources } from '../src/lib/server/fa
 import { grantQualification } from '../src/lib/server/facilities/qualification.service.ts';
 import { AppError } from '../src/lib/server/platform/errors.ts';
 import type { UserActor } from '../src/lib/server/auth/actor.ts';
+import type { RequestEvent } from '@sveltejs/kit';
 
 useTestDb();
 
@@ -173,6 +174,37 @@ describe('equipment loans', () => {
 		expect(oneDay.items.find((i) => i.name === 'Kamera A')!.loanDays).toBe(1);
 		expect((await refusal(utilisationReport(person, site.id, { from: '2026-11-01', to: '2026-11-30' }))).code).toBe('FORBIDDEN');
 		expect((await refusal(utilisationReport(desk, site.id, { from: '2026-11-30', to: '2026-11-01' }))).fields[0]?.field).toBe('to');
+	});
+
+	it('the API takes the photo as multipart/form-data, checked like the form\'s, with the same fields as JSON', async () => {
+		const { POST: out } = await import('../src/routes/api/v1/loans/+server.ts');
+		const { POST: back } = await import('../src/routes/api/v1/loans/[id]/return/+server.ts');
+		const item = await camera({ name: 'Kamera Canon R6', assetTag: 'KMP-BTM-021' });
+		const send = (handler: (e: RequestEvent) => Promise<Response>, path: string, form: FormData, params: Record<string, string> = {}) => {
+			const url = new URL(`http://taman.test/api/v1${path}`);
+			return handler({ request: new Request(url, { method: 'POST', body: form }), url, params, locals: { actor: { ...staff, via: 'token' }, locale: 'en', requestId: 't', theme: '' } } as unknown as RequestEvent);
+		};
+		const fields = (extra: Record<string, string | Blob>) => {
+			const f = new FormData();
+			for (const [k, v] of Object.entries({ resourceId: item.id, email: borrower.email, dueAt: hours(48).toISOString(), condition: 'good', organizationId: '', ...extra })) f.append(k, v);
+			return f;
+		};
+		const before = await countRows(loan);
+		const bad = await send(out, '/loans', fields({ photo: new Blob([new TextEncoder().encode('bukan gambar')], { type: 'image/jpeg' }) }));
+		expect(bad.status).toBe(422);
+		expect(((await bad.json()) as { errors: { field: string }[] }).errors[0]!.field).toBe('photo');
+		expect(await countRows(loan)).toBe(before);
+		const made = await send(out, '/loans', fields({ photo: new Blob([PNG], { type: 'image/png' }) }));
+		expect(made.status).toBe(201);
+		const l = (await made.json()) as { id: string; photoOut: string };
+		expect((await getPhoto(staff, l.photoOut)).mime).toBe('image/png');
+		const f = new FormData();
+		f.append('condition', 'fair');
+		f.append('note', 'Lensa tergores');
+		f.append('photo', new Blob([PNG], { type: 'image/png' }));
+		const returned = await send(back, `/loans/${l.id}/return`, f, { id: l.id });
+		expect(returned.status).toBe(200);
+		expect(await returned.json()).toMatchObject({ conditionIn: 'fair', photoIn: expect.any(String) });
 	});
 });
 

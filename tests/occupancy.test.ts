@@ -47,6 +47,17 @@ describe('occupancy report', () => {
 		expect(r.bySite).toEqual([expect.objectContaining({ key: park.slug })]);
 	});
 
+	it('an opening past midnight counts in full: the hours after midnight belong to the period too', async () => {
+		const night = await makeSite({ name: 'Coding Factory Malam', timeZone: 'Asia/Jakarta', openingHours: { '5': [['18:00', '02:00']] } });
+		const lab = await makeResource(night.id, { name: 'Lab Malam', kind: 'studio_sound' });
+		const boss = await makeUser('site_manager', night.id);
+		await makeBooking(lab.id, night.id, boss.userId, wib(11, 23), wib(12, 1)); // Friday 23:00 – Saturday 01:00
+		const r = await occupancyReport(boss, night.slug, week);
+		expect(r.rows.find((x) => x.resourceId === lab.id)).toMatchObject({ openHours: 8, bookedHours: 2, occupancy: 0.25 });
+		// A period starting on Saturday still counts the 2 hours Friday left open past midnight.
+		expect((await occupancyReport(boss, night.slug, { from: '2026-12-12', to: '2026-12-13' })).rows[0]).toMatchObject({ openHours: 2, bookedHours: 1 });
+	});
+
 	it('national holidays are not open hours', async () => {
 		const lab = await makeResource(park.id, { name: 'Lab IoT', kind: 'studio_sound' });
 		// 21–25 December 2026: Christmas (25th) is a national holiday; the 24th is joint leave.

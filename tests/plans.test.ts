@@ -4,7 +4,7 @@ import { useTestDb } from './db.ts';
 import { makeSite, makeUser, makeResource, countRows, refusal } from './factories.ts';
 import { db } from '../src/lib/server/db/client.ts';
 import { booking, ledgerEntry } from '../src/lib/server/facilities/schema.ts';
-import { createPlan, addPlanMember, statement, findPlans } from '../src/lib/server/facilities/plan.service.ts';
+import { createPlan, addPlanMember, statement, findPlans, allowancesFor } from '../src/lib/server/facilities/plan.service.ts';
 import { createBooking, cancelBooking, declineBooking } from '../src/lib/server/facilities/booking.service.ts';
 import { createOrg } from '../src/lib/server/directory/org.service.ts';
 import { AppError } from '../src/lib/server/platform/errors.ts';
@@ -67,6 +67,12 @@ describe('plans, allowances and the ledger', () => {
 		await cancelBooking(founder, first.bookingId!, {}, NOW);
 		const s1 = await statement(founder, orgSlug, { site: park.slug, month: '2026-12' });
 		expect(s1.allowances.find((a) => a.name === 'Ruang rapat')).toMatchObject({ used: 3, refunded: 1.5, remaining: 1.5 });
+		// The booking form tells the founder the same before they book.
+		expect(await allowancesFor(founder, { siteId: park.id, kind: 'meeting_room' }, 'Asia/Jakarta', at(1, 9))).toEqual([
+			{ orgId, orgName: 'Kopi Kode', allowance: 'Ruang rapat', hours: 3, remaining: 1.5, allowOverage: false, month: '2026-12' }
+		]);
+		expect(await allowancesFor(founder, { siteId: park.id, kind: 'hall' }, 'Asia/Jakarta', at(1, 9))).toEqual([]);
+		expect(await allowancesFor(staff, { siteId: park.id, kind: 'meeting_room' }, 'Asia/Jakarta', at(1, 9))).toEqual([]);
 		expect(s1.lines.at(-1)).toMatchObject({ kind: 'refund', hours: -1.5, bookingId: first.bookingId, bookingStatus: 'cancelled' });
 		// Reconciliation: per booking, the ledger's net equals the booked hours of bookings that
 		// still hold their slot, and zero for cancelled ones.
@@ -101,6 +107,9 @@ describe('plans, allowances and the ledger', () => {
 		await createBooking(lead, { resourceId: rooms[5]!, startsAt: at(14, 9).toISOString(), endsAt: at(14, 11).toISOString(), organizationId: org.id }, NOW);
 		const s = await statement(staff, org.slug, { site: park.slug, month: '2026-12' });
 		expect(s.allowances[0]).toMatchObject({ used: 1, overage: 1, remaining: 0 });
+		expect(await allowancesFor(lead, { siteId: park.id, kind: 'meeting_room' }, 'Asia/Jakarta', at(14, 8))).toMatchObject([{ orgName: 'Lebih Studio', hours: 1, remaining: 0, allowOverage: true }]);
+		// Before its plan starts the organisation has no allowance to show.
+		expect(await allowancesFor(lead, { siteId: park.id, kind: 'meeting_room' }, 'Asia/Jakarta', at(20, 9, 10))).toEqual([]);
 		expect(s.lines.map((l) => [l.kind, l.hours])).toEqual([['debit', 1], ['overage', 1]]);
 	});
 

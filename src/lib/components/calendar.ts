@@ -3,8 +3,7 @@
  * park's UTC offset and the calendar is set to that offset, so every reader sees the park's clock.
  */
 import type { SiteCalendar } from '$lib/server/facilities/calendar.service';
-
-type Weekday = '1' | '2' | '3' | '4' | '5' | '6' | '7';
+import { clock, crossesMidnight, openDuring, openings, type Weekday } from '$lib/hours';
 
 /** Local date and HH:MM of an instant at a fixed offset ("+08:00"). */
 export function localOf(at: Date, offset: string): { date: string; time: string } {
@@ -28,15 +27,16 @@ export function wallClock(iso: string): { date: string; time: string } {
 	return { date: iso.slice(0, 10), time: iso.slice(11, 16) };
 }
 
-const minutes = (s: string) => Number(s.slice(0, 2)) * 60 + Number(s.slice(3, 5));
-const clock = (n: number) => `${String(Math.floor(n / 60)).padStart(2, '0')}:${String(n % 60).padStart(2, '0')}`;
-
-/** The hours to draw: from the earliest opening to the latest closing (the whole day when something is always open). */
+/**
+ * The hours to draw: from the earliest opening to the latest closing — the whole day when
+ * something is always open or an opening runs past midnight.
+ */
 export function hourRange(cal: Pick<SiteCalendar, 'site' | 'resources'>): { min: string; max: string } {
-	const intervals = Object.values(cal.site.openingHours).flat();
-	if (!intervals.length || cal.resources.some((r) => r.alwaysOpen)) return { min: '00:00', max: '24:00' };
-	const min = Math.min(...intervals.map(([o]) => minutes(o)));
-	const max = Math.max(...intervals.map(([, c]) => minutes(c) || 1440));
+	const hours = cal.site.openingHours;
+	const intervals = (['1', '2', '3', '4', '5', '6', '7'] as Weekday[]).flatMap((w) => openings(hours, w));
+	if (!intervals.length || cal.resources.some((r) => r.alwaysOpen) || crossesMidnight(hours)) return { min: '00:00', max: '24:00' };
+	const min = Math.min(...intervals.map(([o]) => o));
+	const max = Math.max(...intervals.map(([, c]) => c));
 	return { min: clock(Math.floor(min / 60) * 60), max: clock(Math.min(1440, Math.ceil(max / 60) * 60)) };
 }
 
@@ -77,7 +77,8 @@ export function calendarEvents(cal: SiteCalendar): CalendarInput[] {
 	const closed = new Set(cal.closed.map((c) => c.date));
 	const at = (date: string, n: number) => `${n >= 1440 ? addDay(date, 1) : date}T${clock(n % 1440)}:00${cal.site.offset}`;
 	for (let d = cal.from; d <= cal.to; d = addDay(d, 1)) {
-		const open = closed.has(d) ? [] : (cal.site.openingHours[String(dayOf(d)) as Weekday] ?? []).map(([o, c]) => [minutes(o), minutes(c) || 1440] as const).sort((a, b) => a[0] - b[0]);
+		// (A holiday the day before the first day shown is not known here; its spill past midnight is drawn open.)
+		const open = openDuring(cal.site.openingHours, String(dayOf(d)) as Weekday, { today: closed.has(d), yesterday: closed.has(addDay(d, -1)) });
 		let from = 0;
 		for (const [o, c] of [...open, [1440, 1440] as const]) {
 			if (o > from) out.push({ id: `shut-${d}-${from}`, resourceIds: shut, start: at(d, from), end: at(d, o), title: '', display: 'background', classNames: ['taman-shut'] });

@@ -91,6 +91,11 @@ const names = {
 		repair: m.maintenance_kind_repair,
 		calibration: m.maintenance_kind_calibration
 	},
+	resource_class: {
+		space: m.resource_class_space,
+		equipment: m.resource_class_equipment,
+		compute: m.resource_class_compute
+	},
 	bookable_by: {
 		site_members: m.bookable_by_site_members,
 		tenants: m.bookable_by_tenants,

@@ -41,6 +41,16 @@ export function formatDateTime(at: Date | string, locale: Locale, timeZone = 'As
 	return `${formatDate(at, locale, timeZone)}, ${formatTime(at, locale, timeZone, true)}`;
 }
 
+/** `1,5` (id) / `1.5` (en): hours and other counts, up to two decimals. */
+export function formatNumber(n: number, locale: Locale): string {
+	return new Intl.NumberFormat(tag(locale), { maximumFractionDigits: 2 }).format(n);
+}
+
+/** `November 2026` from `2026-11`. */
+export function formatMonth(month: string, locale: Locale): string {
+	return new Intl.DateTimeFormat(tag(locale), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-15T00:00:00Z`));
+}
+
 const minorUnits: Record<string, number> = { IDR: 0, JPY: 0, VND: 0, USD: 2, MYR: 2, SGD: 2 };
 
 /**

@@ -7,7 +7,8 @@ export const siteTimeZones = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] 
 const hhmm = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'err_field_time');
 export const zOpeningHours = z
 	.partialRecord(z.enum(['1', '2', '3', '4', '5', '6', '7']), z.array(z.tuple([hhmm, hhmm])).max(4))
-	.refine((h) => Object.values(h).every((ranges) => ranges?.every(([a, b]) => a < b)), 'err_field_hours');
+	// A closing time before the opening time runs past midnight ("18:00"–"02:00"); equal times mean nothing.
+	.refine((h) => Object.values(h).every((ranges) => ranges?.every(([a, b]) => a !== b)), 'err_field_hours');
 
 export const zCreateSite = z.strictObject({
 	name: zName,

@@ -34,6 +34,19 @@ export const zCreateResource = z.strictObject({
 export type CreateResource = z.infer<typeof zCreateResource>;
 export const zUpdateResource = zCreateResource.partial();
 
+/** A park's defaults for new facilities, per class; a field left out follows Taman's default. */
+const zRules = z.strictObject({
+	slotMinutes: zCreateResource.shape.slotMinutes,
+	minMinutes: zCreateResource.shape.minMinutes,
+	maxMinutes: zCreateResource.shape.maxMinutes,
+	noticeMinutes: zCreateResource.shape.noticeMinutes,
+	maxDaysAhead: zCreateResource.shape.maxDaysAhead,
+	bufferMinutes: zCreateResource.shape.bufferMinutes,
+	bookableBy: zCreateResource.shape.bookableBy,
+	approvalRequired: zCreateResource.shape.approvalRequired
+});
+export const zBookingDefaults = z.strictObject({ space: zRules.optional(), equipment: zRules.optional(), compute: zRules.optional() });
+
 export const zResourceQuery = z.object({
 	site: z.string().max(LIMITS.slug).optional(),
 	kind: z.enum(resourceKindList).optional(),

@@ -41,7 +41,14 @@ export function openApiDocument(origin: string): object {
 			request: {
 				params: params.length ? z.object(Object.fromEntries(params.map((p) => [p, z.string()]))) : undefined,
 				query: route.list ? (route.query ? route.query.extend(page.shape) : page) : route.query,
-				body: route.body ? { content: { 'application/json': { schema: route.body } } } : undefined
+				body: route.body
+					? {
+							content: {
+								'application/json': { schema: route.body },
+								...(route.photo && route.body instanceof z.ZodObject ? { 'multipart/form-data': { schema: route.body.extend({ photo: z.string().meta({ format: 'binary', description: 'JPEG, PNG or WebP, at most 5 MB (checked by its first bytes)' }).optional() }) } } : {})
+							}
+						}
+					: undefined
 			},
 			responses: {
 				[route.ok ?? (route.method === 'post' ? 201 : route.method === 'delete' ? 204 : 200)]: {

@@ -3,7 +3,7 @@ import { zCreateSite, zUpdateSite, zCreateOrg, zUpdateOrg, zAddMember, zCreateTe
 import { zCreateToken } from '../auth/tokens.service.ts';
 import { zAuditQuery } from '../platform/audit.service.ts';
 import type { Role } from '../auth/actor.ts';
-import { zCreateResource, zUpdateResource, zResourceQuery, zCreateBooking, zDecision, zAvailabilityQuery, zBookingQuery, zChangeBooking, zCreateQualification, zGrantQualification, zCreateBlackout, zCheckOut, zReturn, zLoanQuery, zCreateMaintenance, zReportQuery, zCalendarQuery, zHolidayQuery, zMoveHoliday, zRegionalHoliday, zOptOut, zCreateFeed, zCreatePlan, zAddPlanMember, zStatementQuery } from '../../schemas/facilities.ts';
+import { zCreateResource, zUpdateResource, zResourceQuery, zBookingDefaults, zCreateBooking, zDecision, zAvailabilityQuery, zBookingQuery, zChangeBooking, zCreateQualification, zGrantQualification, zCreateBlackout, zCheckOut, zReturn, zLoanQuery, zCreateMaintenance, zReportQuery, zCalendarQuery, zHolidayQuery, zMoveHoliday, zRegionalHoliday, zOptOut, zCreateFeed, zCreatePlan, zAddPlanMember, zStatementQuery } from '../../schemas/facilities.ts';
 
 /**
  * Every route of /api/v1, in one table. It produces the OpenAPI document, and the authorization
@@ -21,6 +21,8 @@ export interface ApiRoute {
 	body?: z.ZodType;
 	query?: z.ZodObject;
 	list?: boolean;
+	/** The body may also be multipart/form-data: the same fields, and a `photo` file (JPEG/PNG/WebP ≤ 5 MB). */
+	photo?: boolean;
 	/** Success status when it is not the method's usual one (POST actions on an existing booking answer 200). */
 	ok?: number;
 }
@@ -61,6 +63,8 @@ export const apiRoutes: ApiRoute[] = [
 	{ method: 'get', path: '/audit', summary: 'Audit records (?site= for one park)', tag: 'Audit', allow: ['site_manager'], query: zAuditQuery, list: true },
 	{ method: 'get', path: '/resources', summary: 'Bookable facilities (?site=&kind=&class=&capacity=)', tag: fac, allow: 'anyone', query: zResourceQuery, list: true },
 	{ method: 'post', path: '/sites/{site}/resources', summary: 'Add a facility to a park', tag: fac, allow: staff, body: zCreateResource },
+	{ method: 'get', path: '/sites/{site}/booking-defaults', summary: 'The rules new facilities start with at this park, per class: the park\'s own and the effective ones', tag: fac, allow: 'anyone' },
+	{ method: 'patch', path: '/sites/{site}/booking-defaults', summary: 'Set the rules new facilities of each class start with (existing facilities keep theirs)', tag: fac, allow: ['site_manager'], body: zBookingDefaults },
 	{ method: 'get', path: '/resources/{id}', summary: 'A facility with its booking rules', tag: fac, allow: 'anyone' },
 	{ method: 'patch', path: '/resources/{id}', summary: 'Update a facility or its rules', tag: fac, allow: staff, body: zUpdateResource },
 	{ method: 'get', path: '/resources/{id}/availability', summary: 'Opening hours, closures and taken slots per day (?from=&to=, dates in the park\'s zone)', tag: fac, allow: 'anyone', query: zAvailabilityQuery },
@@ -88,9 +92,9 @@ export const apiRoutes: ApiRoute[] = [
 	{ method: 'post', path: '/qualifications/{id}/holders', summary: 'Grant a qualification to a person by e-mail', tag: fac, allow: staff, body: zGrantQualification },
 	{ method: 'delete', path: '/qualifications/{id}/holders/{userId}', summary: 'Revoke a qualification (blocks new bookings at once)', tag: fac, allow: staff },
 	{ method: 'get', path: '/loans', summary: 'Equipment loans: mine, or a park\'s / an item\'s (?site=, ?resource=, ?status=open|overdue|returned; staff)', tag: loans, allow: 'signed_in', query: zLoanQuery, list: true },
-	{ method: 'post', path: '/loans', summary: 'Check out an item of equipment to a person until a due date', tag: loans, allow: staff, body: zCheckOut },
+	{ method: 'post', path: '/loans', summary: 'Check out an item of equipment to a person until a due date (JSON, or multipart/form-data with a `photo`)', tag: loans, allow: staff, body: zCheckOut, photo: true },
 	{ method: 'get', path: '/loans/{id}', summary: 'A loan (its borrower or the park\'s staff)', tag: loans, allow: staff },
-	{ method: 'post', path: '/loans/{id}/return', ok: 200, summary: 'Check an item back in with its condition', tag: loans, allow: staff, body: zReturn },
+	{ method: 'post', path: '/loans/{id}/return', ok: 200, summary: 'Check an item back in with its condition (JSON, or multipart/form-data with a `photo`)', tag: loans, allow: staff, body: zReturn, photo: true },
 	{ method: 'get', path: '/resources/{id}/maintenance', summary: 'Maintenance records of an item', tag: loans, allow: staff },
 	{ method: 'post', path: '/resources/{id}/maintenance', summary: 'Record maintenance of an item (date, kind, cost in Rupiah, condition after)', tag: loans, allow: staff, body: zCreateMaintenance },
 	{ method: 'get', path: '/sites/{site}/equipment-report', summary: 'Utilisation per item and funding source for a period (?from=&to=; ?format=csv|xlsx)', tag: loans, allow: staff, query: zReportQuery, list: true },

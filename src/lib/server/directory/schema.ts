@@ -48,8 +48,22 @@ export const roleEnum = pgEnum('role', roles);
 export const tenancyStatuses = ['applied', 'active', 'suspended', 'ended'] as const;
 export const tenancyStatus = pgEnum('tenancy_status', tenancyStatuses);
 
-/** Opening hours per ISO weekday (1 = Monday … 7 = Sunday), times in the site's zone. */
-export type OpeningHours = Partial<Record<'1' | '2' | '3' | '4' | '5' | '6' | '7', [string, string][]>>;
+/** Opening hours per ISO weekday (1 = Monday … 7 = Sunday), times in the site's zone (see hours.ts). */
+export type { OpeningHours } from '../../hours.ts';
+import type { OpeningHours } from '../../hours.ts';
+
+/** Booking rules a park sets for its new facilities of one class; unset ones follow Taman's defaults. */
+export interface BookingRules {
+	slotMinutes?: number;
+	minMinutes?: number;
+	maxMinutes?: number;
+	noticeMinutes?: number;
+	maxDaysAhead?: number;
+	bufferMinutes?: number;
+	bookableBy?: 'site_members' | 'tenants' | 'public';
+	approvalRequired?: boolean;
+}
+export type BookingDefaults = Partial<Record<'space' | 'equipment' | 'compute', BookingRules>>;
 
 export const site = pgTable(
 	'site',
@@ -68,6 +82,7 @@ export const site = pgTable(
 		website: text('website'),
 		openingHours: jsonb('opening_hours').$type<OpeningHours>().notNull().default({}),
 		offers: text('offers').array().notNull().default(sql`'{}'::text[]`),
+		bookingDefaults: jsonb('booking_defaults').$type<BookingDefaults>().notNull().default({}),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},

@@ -17,8 +17,9 @@ import { zAvailabilityQuery, zBookingQuery, zChangeBooking, zCreateBooking, zDec
 import { formatDateTime, formatTime, zoneLabel } from '../../i18n/format.ts';
 import { getResourceFull, type ResourceRow } from './resource.service.ts';
 import { closedDays, type ClosedDay } from './holidays.ts';
-import { addDays, daysBetween, hhmm, localParts, zonedInstant } from './time.ts';
+import { addDays, daysBetween, localParts, zonedInstant } from './time.ts';
 import type { OpeningHours } from '../directory/schema.ts';
+import { clock, dayBefore, openDuring, openings } from '../../hours.ts';
 import { getSiteRow } from '../directory/site.service.ts';
 import { bookingMail } from './mail.ts';
 import { calendar } from './ical.ts';
@@ -101,7 +102,8 @@ interface Closures {
 
 /** Everything that closes a resource between two instants, read once for a booking or a series. */
 async function closuresOf(r: ResourceRow, tz: string, from: Date, to: Date): Promise<Closures> {
-	const [blackouts, days] = await Promise.all([blackoutsOf(r, from, to), closedDays(db(), r.siteId, localParts(from, tz).date, localParts(to, tz).date)]);
+	// From the day before: an opening that runs past midnight belongs to the day it opens.
+	const [blackouts, days] = await Promise.all([blackoutsOf(r, from, to), closedDays(db(), r.siteId, addDays(localParts(from, tz).date, -1), localParts(to, tz).date)]);
 	return { days, blackouts };
 }
 
@@ -122,12 +124,17 @@ function policyProblem(r: ResourceRow, hours: OpeningHours, tz: string, start: D
 		if (start.getTime() > now.getTime() + r.maxDaysAhead * 86_400_000) return v('err_booking_too_far', { days: r.maxDaysAhead });
 	}
 	if (!r.alwaysOpen) {
-		// Within one opening interval of one local day.
-		const sameDay = a.date === b.date || (b.minutes === 0 && addDays(a.date, 1) === b.date);
-		const endMin = b.minutes === 0 && b.date !== a.date ? 1440 : b.minutes;
-		const open = (hours[a.weekday] ?? []).some(([o, c]) => hhmm(o) <= a.minutes && endMin <= (hhmm(c) || 1440));
-		if (!sameDay || !open) return v('err_booking_closed');
-		const closed = closures.days.get(a.date);
+		// Within one opening: one of the start day's, or the day before's that runs past midnight.
+		const prev = addDays(a.date, -1);
+		const spans = [
+			...openings(hours, dayBefore(a.weekday))
+				.filter(([, c]) => c > 1440)
+				.map(([o, c]) => ({ day: prev, from: zonedInstant(prev, o, tz), to: zonedInstant(prev, c, tz) })),
+			...openings(hours, a.weekday).map(([o, c]) => ({ day: a.date, from: zonedInstant(a.date, o, tz), to: zonedInstant(a.date, c, tz) }))
+		];
+		const span = spans.find((s) => s.from <= start && end <= s.to);
+		if (!span) return v('err_booking_closed');
+		const closed = closures.days.get(span.day);
 		if (closed) return v('err_booking_holiday', { name: closed.nameId });
 	}
 	const bo = closures.blackouts.find((b) => b.startsAt < end && b.endsAt > start);
@@ -591,7 +598,7 @@ export async function availability(actor: Actor, resourceId: string, input: unkn
 			const within = <T extends { startsAt: Date; endsAt: Date }>(x: T) => x.startsAt < dayEnd && x.endsAt > dayStart;
 			return {
 				date,
-				open: holidayRow ? [] : r.alwaysOpen ? [['00:00', '24:00']] : ((openingHours[weekday] ?? []) as [string, string][]),
+				open: r.alwaysOpen ? [['00:00', '24:00']] : openDuring(openingHours, weekday, { today: !!holidayRow, yesterday: closed.has(addDays(date, -1)) }).map(([o, c]): [string, string] => [clock(o), clock(c)]),
 				closedReason: holidayRow ? { id: holidayRow.nameId, en: holidayRow.nameEn } : null,
 				busy: bookings.filter(within).map((b) => ({ startsAt: b.startsAt.toISOString(), endsAt: b.endsAt.toISOString(), seats: b.seats, status: b.status, mine: b.userId === me })),
 				blackouts: blackouts.filter(within).map((b) => ({ startsAt: b.startsAt.toISOString(), endsAt: b.endsAt.toISOString(), reason: b.reason })),

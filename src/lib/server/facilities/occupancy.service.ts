@@ -9,7 +9,8 @@ import { parse } from '../../schemas/validate.ts';
 import { zReportQuery } from '../../schemas/facilities.ts';
 import { getSiteRow } from '../directory/site.service.ts';
 import { closedDays } from './holidays.ts';
-import { addDays, daysBetween, hhmm, localParts, zonedInstant } from './time.ts';
+import { addDays, daysBetween, localParts, zonedInstant } from './time.ts';
+import { openings } from '../../hours.ts';
 
 /** A report covers at most a year. */
 const MAX_DAYS = 366;
@@ -45,17 +46,20 @@ function overlapMs(intervals: [number, number][], from: number, to: number) {
 	return total;
 }
 
-/** Open intervals (epoch ms) of a resource for each local day of a period. */
+/**
+ * Open intervals (epoch ms) of a resource for each local day of a period, and the day before's
+ * opening that runs past midnight into it (the caller clips them to the period).
+ */
 function openIntervals(days: string[], hours: OpeningHours, tz: string, alwaysOpen: boolean, closed: Set<string>): [number, number][] {
 	const out: [number, number][] = [];
-	for (const day of days) {
-		if (alwaysOpen) {
-			out.push([zonedInstant(day, 0, tz).getTime(), zonedInstant(addDays(day, 1), 0, tz).getTime()]);
-			continue;
-		}
+	if (alwaysOpen) {
+		for (const day of days) out.push([zonedInstant(day, 0, tz).getTime(), zonedInstant(addDays(day, 1), 0, tz).getTime()]);
+		return out;
+	}
+	for (const day of [addDays(days[0]!, -1), ...days]) {
 		if (closed.has(day)) continue;
 		const weekday = localParts(zonedInstant(day, 720, tz), tz).weekday;
-		for (const [o, c] of hours[weekday] ?? []) out.push([zonedInstant(day, hhmm(o), tz).getTime(), zonedInstant(day, hhmm(c) || 1440, tz).getTime()]);
+		for (const [o, c] of openings(hours, weekday)) out.push([zonedInstant(day, o, tz).getTime(), zonedInstant(day, c, tz).getTime()]);
 	}
 	return out;
 }
@@ -84,7 +88,7 @@ export async function occupancyReport(actor: Actor, siteIdOrSlug: string | null,
 		const to = zonedInstant(addDays(q.to, 1), 0, s.timeZone);
 		const [resources, closed, blackouts, booked] = await Promise.all([
 			db().select().from(resource).where(and(eq(resource.siteId, s.id), eq(resource.active, true))).orderBy(asc(resource.name)),
-			closedDays(db(), s.id, q.from, q.to),
+			closedDays(db(), s.id, addDays(q.from, -1), q.to),
 			db()
 				.select({ resourceId: blackout.resourceId, startsAt: blackout.startsAt, endsAt: blackout.endsAt })
 				.from(blackout)

@@ -141,6 +141,54 @@ export async function chargeBookings(tx: Tx, r: ResourceRow, rows: BookingRow[],
 	}
 }
 
+export interface AllowanceLeft {
+	orgId: string;
+	orgName: string;
+	allowance: string;
+	/** Granted each month, in hours. */
+	hours: number;
+	/** Left this month (never below 0), in hours. */
+	remaining: number;
+	allowOverage: boolean;
+	/** The park's local month, YYYY-MM. */
+	month: string;
+}
+
+/**
+ * For the booking form: what is left this month of the allowances that would pay for a booking of
+ * this facility, for each organisation the person belongs to that is on one of the park's plans.
+ * Computed like `chargeBookings` (debits and refunds of the month), so what it shows is what a
+ * booking made now would be checked against.
+ */
+export async function allowancesFor(actor: Actor, r: { siteId: string; kind: ResourceKind }, tz: string, at = new Date()): Promise<AllowanceLeft[]> {
+	if (actor.kind !== 'user') return [];
+	const day = localParts(at, tz).date;
+	const month = `${day.slice(0, 7)}-01`;
+	const rows = await db()
+		.select({ orgId: organization.id, orgName: organization.name, allowanceId: planAllowance.id, allowance: planAllowance.name, minutes: planAllowance.minutes, allowOverage: plan.allowOverage })
+		.from(planMember)
+		.innerJoin(orgMember, and(eq(orgMember.orgId, planMember.orgId), eq(orgMember.userId, actor.userId)))
+		.innerJoin(organization, eq(organization.id, planMember.orgId))
+		.innerJoin(plan, eq(plan.id, planMember.planId))
+		.innerJoin(planAllowance, and(eq(planAllowance.planId, plan.id), sql`${r.kind}::resource_kind = ANY(${planAllowance.kinds})`))
+		.where(and(eq(plan.siteId, r.siteId), lte(planMember.startsOn, day), or(isNull(planMember.endsOn), gte(planMember.endsOn, day))))
+		.orderBy(asc(organization.name), asc(planMember.startsOn));
+	if (!rows.length) return [];
+	const used = await db()
+		.select({ orgId: ledgerEntry.orgId, allowanceId: ledgerEntry.allowanceId, minutes: sql<number>`coalesce(sum(${ledgerEntry.minutes}), 0)::int` })
+		.from(ledgerEntry)
+		.where(and(inArray(ledgerEntry.allowanceId, rows.map((x) => x.allowanceId)), eq(ledgerEntry.month, month), inArray(ledgerEntry.kind, ['debit', 'refund'])))
+		.groupBy(ledgerEntry.orgId, ledgerEntry.allowanceId);
+	// Like chargeBookings: an organisation's first plan on that day pays.
+	const seen = new Set<string>();
+	return rows
+		.filter((x) => !seen.has(x.orgId) && seen.add(x.orgId))
+		.map((x) => {
+			const u = used.find((y) => y.orgId === x.orgId && y.allowanceId === x.allowanceId)?.minutes ?? 0;
+			return { orgId: x.orgId, orgName: x.orgName, allowance: x.allowance, hours: hours(x.minutes), remaining: hours(Math.max(0, x.minutes - u)), allowOverage: x.allowOverage, month: month.slice(0, 7) };
+		});
+}
+
 /** Give back what a booking took (on cancellation before its start, or a declined request). */
 export async function refundBooking(tx: Tx, bookingId: string, actorId: string | null) {
 	const res = await tx.execute(sql`

@@ -1,14 +1,14 @@
 import { and, asc, eq, gte, sql } from 'drizzle-orm';
 import { db } from '../db/client.ts';
 import { resource, resourceKinds, qualification, type ResourceKind } from './schema.ts';
-import { site } from '../directory/schema.ts';
+import { site, type BookingDefaults } from '../directory/schema.ts';
 import { Permission, requireAccess } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
 import { audit } from '../platform/audit.ts';
 import { AppError, notFound } from '../platform/errors.ts';
 import { parse } from '../../schemas/validate.ts';
 import { isUuid } from '../../schemas/common.ts';
-import { zCreateResource, zResourceQuery, zUpdateResource } from '../../schemas/facilities.ts';
+import { zBookingDefaults, zCreateResource, zResourceQuery, zUpdateResource } from '../../schemas/facilities.ts';
 import { getSiteRow } from '../directory/site.service.ts';
 import { slugTaken } from '../directory/common.ts';
 
@@ -98,12 +98,54 @@ function nestDurations(merged: { slotMinutes: number; minMinutes: number; maxMin
 	return out;
 }
 
+const classes = ['space', 'equipment', 'compute'] as const;
+const ruleKeys = ['slotMinutes', 'minMinutes', 'maxMinutes', 'noticeMinutes', 'maxDaysAhead', 'bufferMinutes', 'bookableBy', 'approvalRequired'] as const;
+const defined = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+
+/**
+ * The rules a new facility of each class gets at a park: Taman's defaults with the park's own on
+ * top (a kind's own defaults, such as a hall's approval, still apply where the park set nothing).
+ */
+export async function bookingDefaults(siteIdOrSlug: string): Promise<{ site: BookingDefaults; effective: Record<(typeof classes)[number], Required<NonNullable<BookingDefaults['space']>>> }> {
+	const s = await getSiteRow(siteIdOrSlug);
+	const base = { slotMinutes: 30, minMinutes: 30, maxMinutes: 480, noticeMinutes: 0, maxDaysAhead: 60, bufferMinutes: 0, bookableBy: 'site_members' as const, approvalRequired: false };
+	const effective = Object.fromEntries(classes.map((c) => [c, { ...base, ...pick(defaults[c]), ...s.bookingDefaults[c] }])) as Awaited<ReturnType<typeof bookingDefaults>>['effective'];
+	return { site: s.bookingDefaults, effective };
+}
+const pick = (o: Partial<ResourceRow>) => Object.fromEntries(ruleKeys.filter((k) => o[k] !== undefined).map((k) => [k, o[k]]));
+
+/** A park's managers set the rules its new facilities start with (existing ones keep theirs). */
+export async function setBookingDefaults(actor: Actor, siteIdOrSlug: string, input: unknown): Promise<BookingDefaults> {
+	const s = await getSiteRow(siteIdOrSlug);
+	await requireAccess(actor, Permission.SiteUpdate, { siteId: s.id });
+	const data = parse(zBookingDefaults, input);
+	const next: BookingDefaults = {};
+	for (const c of classes) {
+		const rules = data[c] ? defined(data[c]) : {};
+		if (!Object.keys(rules).length) continue;
+		// The durations a class would give must nest, like a facility's own.
+		const base = { slotMinutes: 30, minMinutes: 30, maxMinutes: 480, ...pick(defaults[c]), ...rules } as { slotMinutes: number; minMinutes: number; maxMinutes: number };
+		try {
+			nestDurations(base, rules);
+		} catch (e) {
+			if (e instanceof AppError) throw new AppError(e.code, e.key, e.params, e.fields.map((f) => ({ ...f, field: `${c}.${f.field}` })));
+			throw e;
+		}
+		next[c] = rules;
+	}
+	await db().transaction(async (tx) => {
+		await tx.update(site).set({ bookingDefaults: next, updatedAt: sql`now()` }).where(eq(site.id, s.id));
+		await audit(tx, actor, { action: 'site.booking_defaults', siteId: s.id, targetType: 'site', targetId: s.id, before: s.bookingDefaults, after: next });
+	});
+	return next;
+}
+
 export async function createResource(actor: Actor, siteIdOrSlug: string, input: unknown): Promise<PublicResource> {
 	const s = await getSiteRow(siteIdOrSlug);
 	await requireAccess(actor, Permission.ResourceManage, { siteId: s.id });
 	const data = parse(zCreateResource, input);
 	const cls = resourceKinds[data.kind];
-	const merged = { slotMinutes: 30, minMinutes: 30, maxMinutes: 480, ...defaults[cls], ...kindDefaults[data.kind], ...Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined)), siteId: s.id, class: cls } as typeof resource.$inferInsert & { slotMinutes: number; minMinutes: number; maxMinutes: number };
+	const merged = { slotMinutes: 30, minMinutes: 30, maxMinutes: 480, ...defaults[cls], ...kindDefaults[data.kind], ...s.bookingDefaults[cls], ...defined(data), siteId: s.id, class: cls } as typeof resource.$inferInsert & { slotMinutes: number; minMinutes: number; maxMinutes: number };
 	const values = { ...merged, ...nestDurations(merged, data) };
 	const created = await db()
 		.transaction(async (tx) => {

@@ -4,6 +4,7 @@ import { problem } from './problem.ts';
 import { zPage, type Page } from '../../schemas/common.ts';
 import { parse } from '../../schemas/validate.ts';
 import { toCsv, toXlsx, type Column } from '../platform/export.ts';
+import { formValues, photoOf } from './form.ts';
 
 const MAX_BODY = 256 * 1024;
 
@@ -18,6 +19,21 @@ export async function body(event: RequestEvent): Promise<unknown> {
 	} catch {
 		throw new AppError('BAD_REQUEST', 'err_bad_json');
 	}
+}
+
+/**
+ * For routes that take a photo: a JSON body, or a `multipart/form-data` body whose text fields
+ * are the same input and whose file field `photo` is the picture.
+ */
+export async function bodyWithPhoto(event: RequestEvent): Promise<{ input: unknown; photo?: { type: string; data: Uint8Array } }> {
+	if (!(event.request.headers.get('content-type') ?? '').startsWith('multipart/form-data')) return { input: await body(event) };
+	let data: FormData;
+	try {
+		data = await event.request.formData();
+	} catch {
+		throw new AppError('BAD_REQUEST', 'err_bad_form');
+	}
+	return { input: formValues(data), photo: await photoOf(data, 'photo') };
 }
 
 export function pageOf(event: RequestEvent): Page {

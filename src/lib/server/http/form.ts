@@ -15,6 +15,13 @@ export function formValues(data: FormData): Record<string, string> {
 	return out;
 }
 
+/** The file of a form field, if one was chosen (an empty file input sends a nameless empty file). */
+export async function photoOf(data: FormData, field: string): Promise<{ type: string; data: Uint8Array } | undefined> {
+	const f = data.get(field);
+	if (!(f instanceof File) || f.size === 0) return undefined;
+	return { type: f.type, data: new Uint8Array(await f.arrayBuffer()) };
+}
+
 /** Split "a, b ,c" into ["a","b","c"]. */
 export const commaList = (s: string | undefined) => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean);
 

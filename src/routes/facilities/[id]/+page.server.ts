@@ -11,6 +11,7 @@ import { can, Permission } from '$lib/server/auth/access';
 import { signedIn } from '$lib/server/http/guard';
 import { getResource } from '$lib/server/facilities/resource.service';
 import { availability, createBooking } from '$lib/server/facilities/booking.service';
+import { allowancesFor } from '$lib/server/facilities/plan.service';
 import { addDays, isLocalDate, localInstant, localParts } from '$lib/server/facilities/time';
 import { AppError, statusOf } from '$lib/server/platform/errors';
 import { t, translateFields } from '$lib/server/http/translate';
@@ -33,8 +34,10 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 	const [loans, maintenance] = await Promise.all([desk ? findLoans(locals.actor, { resource: resource.id }) : [], desk ? maintenanceOf(locals.actor, resource.id) : []]);
 	// The door sign: a QR code of the check-in address, for the staff to print.
 	const qr = (await can(locals.actor, Permission.BookingManage, { siteId: resource.siteId })) ? await QRCode.toString(`${readConfig().origin}/facilities/${resource.id}/check-in`, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }) : null;
+	const allowances = orgs.length ? await allowancesFor(locals.actor, resource, resource.timeZone) : [];
 	return {
 		resource,
+		allowances,
 		qr,
 		desk,
 		loans,

@@ -1,4 +1,4 @@
-import { api, body, list, query } from '$lib/server/http/api';
+import { api, bodyWithPhoto, list, query } from '$lib/server/http/api';
 import { checkOut, findLoans, type PublicLoan } from '$lib/server/facilities/loan.service';
 
 const columns = [
@@ -18,4 +18,7 @@ const columns = [
 ];
 
 export const GET = api(async (e) => list(e, { items: await findLoans(e.locals.actor, query(e)), nextCursor: null }, columns, 'loans'));
-export const POST = api(async (e) => checkOut(e.locals.actor, await body(e)));
+export const POST = api(async (e) => {
+	const { input, photo } = await bodyWithPhoto(e);
+	return checkOut(e.locals.actor, input, photo);
+});

@@ -1,11 +1,11 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { signedIn } from '$lib/server/http/guard';
-import { attempt, formValues, orError, type FormFailure } from '$lib/server/http/form';
+import { attempt, formValues, orError, photoOf, type FormFailure } from '$lib/server/http/form';
 import { getSite } from '$lib/server/directory/site.service';
 import { tenanciesOfSite } from '$lib/server/directory/org.service';
 import { findResources } from '$lib/server/facilities/resource.service';
-import { checkOut, findLoans, returnLoan, type PhotoUpload } from '$lib/server/facilities/loan.service';
+import { checkOut, findLoans, returnLoan } from '$lib/server/facilities/loan.service';
 import { conditions } from '$lib/server/facilities/schema';
 import { addDays, localInstant, localParts } from '$lib/server/facilities/time';
 import { t, translateFields } from '$lib/server/http/translate';
@@ -30,13 +30,6 @@ export const load: PageServerLoad = async (event) => {
 		now: new Date().toISOString()
 	};
 };
-
-/** The photo of a form, if one was chosen. */
-async function photoOf(data: FormData, field: string): Promise<PhotoUpload | undefined> {
-	const f = data.get(field);
-	if (!(f instanceof File) || f.size === 0) return undefined;
-	return { type: f.type, data: new Uint8Array(await f.arrayBuffer()) };
-}
 
 /** A form's values and photo; each return form's fields carry the loan id (one page, many forms). */
 async function withForm(event: RequestEvent, suffix = (_v: Record<string, string>) => '') {

@@ -1,5 +1,8 @@
 import { json } from '@sveltejs/kit';
-import { api, body } from '$lib/server/http/api';
+import { api, bodyWithPhoto } from '$lib/server/http/api';
 import { returnLoan } from '$lib/server/facilities/loan.service';
 
-export const POST = api(async (e) => json(await returnLoan(e.locals.actor, e.params.id!, await body(e))));
+export const POST = api(async (e) => {
+	const { input, photo } = await bodyWithPhoto(e);
+	return json(await returnLoan(e.locals.actor, e.params.id!, input, photo));
+});

@@ -1,0 +1,1 @@
+ALTER TABLE "site" ADD COLUMN "booking_defaults" jsonb DEFAULT '{}'::jsonb NOT NULL;
