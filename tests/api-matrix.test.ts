@@ -9,6 +9,7 @@ import { apiRoutes, type ApiRoute } from '../src/lib/server/api/routes.ts';
 import { db } from '../src/lib/server/db/client.ts';
 import { site, organization, orgMember, tenancy, siteRole, invitation } from '../src/lib/server/directory/schema.ts';
 import { apiToken, auditLog } from '../src/lib/server/platform/schema.ts';
+import { programme, programmeCall } from '../src/lib/server/incubation/schema.ts';
 import { user } from '../src/lib/server/auth/schema.ts';
 import { anonymous, type Actor, type Role, type UserActor } from '../src/lib/server/auth/actor.ts';
 import { createOrg } from '../src/lib/server/directory/org.service.ts';
@@ -37,7 +38,7 @@ function call(route: ApiRoute, actor: Actor, params: Record<string, string>, opt
 	return handler({ request, url, params, locals: { actor, locale: 'en', requestId: 'test', theme: '' } } as unknown as RequestEvent);
 }
 
-const tables = { site, organization, orgMember, tenancy, siteRole, invitation, apiToken, user, resource, booking, qualification, personQualification, blackout, loan, maintenance, photo, calendarFeed, plan, planAllowance, planMember, ledgerEntry, holiday, holidayOptOut };
+const tables = { site, organization, orgMember, tenancy, siteRole, invitation, apiToken, user, resource, booking, qualification, personQualification, blackout, loan, maintenance, photo, calendarFeed, plan, planAllowance, planMember, ledgerEntry, holiday, holidayOptOut, programme, programmeCall };
 async function snapshot() {
 	const out: Record<string, number> = {};
 	for (const [k, t] of Object.entries(tables)) out[k] = (await db().select({ n: count() }).from(t))[0]!.n;
@@ -241,6 +242,24 @@ describe('authorization matrix', () => {
 			case 'patch /sites/{site}/booking-defaults':
 				body = { space: { noticeMinutes: 120 } };
 				break;
+			case 'post /sites/{site}/programmes':
+				body = { slug: `inkubasi-${uid()}`, name: 'Inkubasi Startup Digital', kind: 'incubation', startsOn: '2027-02-01', endsOn: '2027-07-31' };
+				break;
+			case 'get /programmes/{id}':
+			case 'patch /programmes/{id}':
+			case 'post /programmes/{id}/calls':
+			case 'patch /calls/{id}': {
+				const [p] = await db().insert(programme).values({ siteId: target.id, slug: `p-${uid()}`, name: 'Akselerasi', kind: 'acceleration', startsOn: '2027-01-01', endsOn: '2027-06-30' }).returning();
+				params.id = p!.id;
+				if (route.method === 'patch' && route.path === '/programmes/{id}') body = { capacity: 12 };
+				if (route.path.endsWith('/calls')) body = { title: 'Gelombang 1', opensAt: '2026-12-01T08:00:00+07:00', closesAt: '2027-01-15T23:59:00+07:00' };
+				if (route.path === '/calls/{id}') {
+					const [c] = await db().insert(programmeCall).values({ programmeId: p!.id, title: 'Gelombang 1', opensAt: new Date('2026-12-01T01:00:00Z'), closesAt: new Date('2027-01-15T16:59:00Z') }).returning();
+					params.id = c!.id;
+					body = { closesAt: '2027-01-31T23:59:00+07:00' };
+				}
+				break;
+			}
 			case 'get /sites/{site}/calendar':
 				query = 'from=2026-11-30&to=2026-12-06';
 				break;

@@ -91,6 +91,17 @@ const names = {
 		repair: m.maintenance_kind_repair,
 		calibration: m.maintenance_kind_calibration
 	},
+	programme_kind: {
+		incubation: m.programme_kind_incubation,
+		acceleration: m.programme_kind_acceleration,
+		pre_incubation: m.programme_kind_pre_incubation,
+		internship: m.programme_kind_internship
+	},
+	call_state: {
+		upcoming: m.call_state_upcoming,
+		open: m.call_state_open,
+		closed: m.call_state_closed
+	},
 	resource_class: {
 		space: m.resource_class_space,
 		equipment: m.resource_class_equipment,

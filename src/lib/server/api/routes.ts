@@ -3,6 +3,7 @@ import { zCreateSite, zUpdateSite, zCreateOrg, zUpdateOrg, zAddMember, zCreateTe
 import { zCreateToken } from '../auth/tokens.service.ts';
 import { zAuditQuery } from '../platform/audit.service.ts';
 import type { Role } from '../auth/actor.ts';
+import { zCreateProgramme, zUpdateProgramme, zProgrammeQuery, zCreateCall, zUpdateCall } from '../../schemas/incubation.ts';
 import { zCreateResource, zUpdateResource, zResourceQuery, zBookingDefaults, zCreateBooking, zDecision, zAvailabilityQuery, zBookingQuery, zChangeBooking, zCreateQualification, zGrantQualification, zCreateBlackout, zCheckOut, zReturn, zLoanQuery, zCreateMaintenance, zReportQuery, zCalendarQuery, zHolidayQuery, zMoveHoliday, zRegionalHoliday, zOptOut, zCreateFeed, zCreatePlan, zAddPlanMember, zStatementQuery } from '../../schemas/facilities.ts';
 
 /**
@@ -35,6 +36,7 @@ const plans = 'Plans and ledger';
 const staff: Role[] = ['site_manager', 'site_staff'];
 const members: Role[] = ['site_manager', 'site_staff', 'mentor', 'reviewer', 'member', 'client'];
 const org = 'Organisations';
+const prog = 'Programmes';
 
 export const apiRoutes: ApiRoute[] = [
 	{ method: 'get', path: '/sites', summary: 'List the parks of the network', tag: site, allow: 'anyone', list: true },
@@ -107,5 +109,11 @@ export const apiRoutes: ApiRoute[] = [
 	{ method: 'get', path: '/calendar-feeds', summary: 'My calendar subscription addresses (secrets are not shown again)', tag: book, allow: 'signed_in', list: true },
 	{ method: 'post', path: '/calendar-feeds', summary: 'Create a secret iCalendar address: my bookings and loans, or one facility (resourceId); the url is returned once', tag: book, allow: 'signed_in', body: zCreateFeed },
 	{ method: 'delete', path: '/calendar-feeds/{id}', summary: 'Revoke one of my calendar addresses', tag: book, allow: 'self' },
+	{ method: 'get', path: '/programmes', summary: 'Programmes (incubation, acceleration, pre-incubation, internship) of the network or a park (?site=), those with a call open now first (?open=1 for only those)', tag: prog, allow: 'anyone', query: zProgrammeQuery, list: true },
+	{ method: 'post', path: '/sites/{site}/programmes', summary: 'Create a programme at a park (dates are the park\'s local dates; planId: a facilities plan its startups receive)', tag: prog, allow: staff, body: zCreateProgramme },
+	{ method: 'get', path: '/programmes/{id}', summary: 'A programme with its calls (state: upcoming, open, closed)', tag: prog, allow: 'anyone' },
+	{ method: 'patch', path: '/programmes/{id}', summary: 'Change a programme', tag: prog, allow: staff, body: zUpdateProgramme },
+	{ method: 'post', path: '/programmes/{id}/calls', summary: 'Open a call for applications between two instants (ISO 8601 with offset)', tag: prog, allow: staff, body: zCreateCall },
+	{ method: 'patch', path: '/calls/{id}', summary: 'Change a call: its text, or move its opening or closing', tag: prog, allow: staff, body: zUpdateCall },
 	{ method: 'get', path: '/openapi.json', summary: 'This document', tag: 'Meta', allow: 'anyone' }
 ];

@@ -33,6 +33,7 @@ export const Permission = {
 	PlanManage: { name: 'plan.manage', write: true, scope: 'site', roles: ['site_manager', 'site_staff'] },
 	LedgerRead: { name: 'ledger.read', write: false, scope: 'site', roles: ['site_manager', 'site_staff'] },
 	HolidayAdjust: { name: 'holiday.adjust', write: true, scope: 'network' },
+	ProgrammeManage: { name: 'programme.manage', write: true, scope: 'site', roles: ['site_manager', 'site_staff'] },
 	SiteHolidays: { name: 'holiday.site', write: true, scope: 'site', roles: ['site_manager'] }
 } as const satisfies Record<
 	string,

@@ -7,6 +7,7 @@ import { createSite } from '../directory/site.service.ts';
 import { system, type Role } from '../auth/actor.ts';
 import type { CreateSite } from '../../schemas/directory.ts';
 import { seedFacilities } from './facilities.ts';
+import { seedIncubation } from './incubation.ts';
 
 /**
  * The demo network: the parks, partners and tenants named in the source articles (Kemenperin's
@@ -124,5 +125,6 @@ export async function seedDemo(): Promise<{ sites: number; organizations: number
 		await db().insert(orgMember).values({ orgId: orgIds.get('kumata-studio')!, userId: mentor[0].id, title: 'Lead Animator' }).onConflictDoNothing();
 	}
 	await seedFacilities(siteIds, new Map(demoSites.map((s) => [s.slug, s.timeZone])));
+	await seedIncubation(siteIds);
 	return { sites: demoSites.length, organizations: demoOrgs.length, accounts };
 }

@@ -1,0 +1,42 @@
+import { test, expect } from '@playwright/test';
+import { signIn } from './helpers.ts';
+
+test('a visitor finds the open incubation call; staff create a programme and open its call', async ({ page }) => {
+	await page.goto('/');
+	await page.getByRole('link', { name: 'Program', exact: true }).first().click();
+	const list = page.getByTestId('programmes');
+	const cimahi = list.getByRole('listitem').filter({ hasText: 'Inkubasi Startup Digital Cimahi' });
+	await expect(cimahi).toContainText('Pendaftaran dibuka');
+	await expect(cimahi).toContainText('Cimahi Techno Park');
+	await cimahi.getByRole('link').click();
+	await expect(page.getByRole('heading', { name: /Inkubasi Startup Digital Cimahi/ })).toBeVisible();
+	await expect(page.getByTestId('calls')).toContainText('Gelombang 1');
+	await expect(page.getByText('Termasuk paket fasilitas: Inkubasi Cimahi Tahap 1')).toBeVisible();
+	// Visitors do not get the staff's form.
+	await expect(page.getByRole('form', { name: 'Buka panggilan pendaftaran' })).toHaveCount(0);
+
+	await signIn(page, 'staf.cimahi@taman.demo');
+	await page.goto('/sites/cimahi-techno-park/programmes');
+	await page.getByText('Program baru').click();
+	await page.getByLabel('Nama', { exact: true }).fill('Pra-inkubasi Game Developer');
+	await page.getByLabel('Slug (alamat URL)').fill('pra-inkubasi-game');
+	await page.getByLabel('Jenis', { exact: true }).selectOption('pre_incubation');
+	await page.getByLabel('Mulai').fill('2027-03-01');
+	await page.getByLabel('Selesai').fill('2027-02-01');
+	await page.getByRole('button', { name: 'Buat program' }).click();
+	await expect(page.getByText('Tanggal akhir harus setelah tanggal mulai').or(page.getByRole('alert')).first()).toBeVisible();
+	await page.getByLabel('Selesai').fill('2027-04-30');
+	await page.getByRole('button', { name: 'Buat program' }).click();
+	await expect(page.getByRole('heading', { name: 'Pra-inkubasi Game Developer' })).toBeVisible();
+
+	const form = page.getByRole('form', { name: 'Buka panggilan pendaftaran' });
+	await form.getByLabel('Judul (mis. Gelombang 1)').fill('Bootcamp Maret');
+	// Opened yesterday (in Jakarta), so it is open whatever the time of day.
+	const yesterday = new Date(Date.now() + 7 * 3600_000 - 86_400_000).toISOString().slice(0, 10);
+	await form.getByLabel('Dibuka (WIB)').fill(yesterday);
+	await form.getByLabel('Ditutup (WIB)').fill('2027-02-15');
+	await form.getByRole('button', { name: 'Buka panggilan pendaftaran' }).click();
+	await expect(form.getByRole('status')).toContainText('Panggilan pendaftaran dibuka.');
+	await expect(page.getByTestId('calls')).toContainText('Bootcamp Maret');
+	await expect(page.getByTestId('calls')).toContainText('Pendaftaran dibuka');
+});

@@ -1,0 +1,58 @@
+import { eq } from 'drizzle-orm';
+import { db } from '../db/client.ts';
+import { plan } from '../facilities/schema.ts';
+import { system } from '../auth/actor.ts';
+import { createCall, createProgramme } from '../incubation/programme.service.ts';
+import { addDays, localParts, zonedInstant } from '../facilities/time.ts';
+
+/**
+ * Programmes from the seeds: Cimahi Techno Park's incubation (its call open now), the Coding
+ * Factory's team incubation (running, its call long closed) and internship for cloud and AI
+ * (its call opening soon). Dates are relative to today so the demo always has an open call.
+ */
+export async function seedIncubation(siteIds: Map<string, string>) {
+	const today = localParts(new Date(), 'Asia/Jakarta').date;
+	const at = (days: number, minutes: number) => zonedInstant(addDays(today, days), minutes, 'Asia/Jakarta').toISOString();
+	const planId = async (siteSlug: string, name: string) => (await db().select({ id: plan.id, siteId: plan.siteId }).from(plan).where(eq(plan.name, name))).find((p) => p.siteId === siteIds.get(siteSlug))?.id ?? null;
+	const year = Number(today.slice(0, 4));
+
+	const cimahi = await createProgramme(system, siteIds.get('cimahi-techno-park')!, {
+		slug: `inkubasi-startup-digital-${year + 1}`,
+		name: `Inkubasi Startup Digital Cimahi ${year + 1}`,
+		kind: 'incubation',
+		description: 'Inkubasi enam bulan bagi startup animasi, game dan telematika di Cimahi Techno Park: pendampingan mentor, pelatihan sertifikasi, dan kesempatan pitching di hadapan industri dan investor.',
+		eligibility: 'Startup digital berbadan usaha atau tim yang bersiap berbadan usaha, berdomisili di Jawa Barat, dengan produk minimal tahap prototipe.',
+		benefits: 'Ruang kerja dan laboratorium Toon Boom, mentor dari industri, pelatihan sertifikasi (Authorized Training Center), akses ke jejaring Penta Helix Kota Cimahi.',
+		startsOn: `${year + 1}-02-01`,
+		endsOn: `${year + 1}-07-31`,
+		capacity: 10,
+		planId: await planId('cimahi-techno-park', 'Inkubasi Cimahi Tahap 1')
+	});
+	await createCall(system, cimahi.id, { title: 'Gelombang 1', description: 'Pendaftaran daring; seleksi administrasi, penilaian proposal, lalu wawancara dan pitching.', opensAt: at(-14, 8 * 60), closesAt: at(38, 23 * 60 + 59) });
+
+	const factory = await createProgramme(system, siteIds.get('coding-factory-singhasari')!, {
+		slug: `team-incubation-${year}`,
+		name: `Team Incubation Coding Factory ${year}`,
+		kind: 'incubation',
+		description: 'Inkubasi tim pengembang di lantai produksi Coding Factory KEK Singhasari, mengerjakan proyek nyata untuk klien BUMN, dinas dan mancanegara.',
+		eligibility: 'Tim 3–8 pengembang perangkat lunak dengan minimal satu produk atau proyek yang berjalan.',
+		benefits: 'Meja di lantai produksi, ruang rapat dan hall, pendampingan bisnis, dan akses ke klien Coding Factory.',
+		startsOn: `${year}-01-05`,
+		endsOn: `${year}-12-18`,
+		capacity: 12,
+		planId: await planId('coding-factory-singhasari', 'Inkubasi Tahap 1')
+	});
+	await createCall(system, factory.id, { title: 'Angkatan ' + year, opensAt: zonedInstant(`${year - 1}-11-01`, 8 * 60, 'Asia/Jakarta').toISOString(), closesAt: zonedInstant(`${year - 1}-12-15`, 23 * 60 + 59, 'Asia/Jakarta').toISOString() });
+
+	const interns = await createProgramme(system, siteIds.get('coding-factory-singhasari')!, {
+		slug: `magang-cloud-ai-${year + 1}`,
+		name: `Magang Cloud Computing & AI ${year + 1}`,
+		kind: 'internship',
+		description: 'Program magang (internship) dan talent development untuk mahasiswa: cloud computing, AI, dan pengembangan perangkat lunak bersama tim Coding Factory.',
+		eligibility: 'Mahasiswa D3/S1 semester 5 ke atas bidang informatika atau sejenis.',
+		startsOn: `${year + 1}-03-01`,
+		endsOn: `${year + 1}-08-31`,
+		capacity: 30
+	});
+	await createCall(system, interns.id, { title: 'Pendaftaran magang', opensAt: at(20, 8 * 60), closesAt: at(50, 23 * 60 + 59) });
+}

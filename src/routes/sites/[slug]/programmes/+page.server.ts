@@ -1,0 +1,29 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { signedIn } from '$lib/server/http/guard';
+import { attempt, formValues, orError } from '$lib/server/http/form';
+import { getSite } from '$lib/server/directory/site.service';
+import { createProgramme, findProgrammes } from '$lib/server/incubation/programme.service';
+import { findPlans } from '$lib/server/facilities/plan.service';
+import { programmeKinds } from '$lib/server/incubation/schema';
+import { can, Permission } from '$lib/server/auth/access';
+
+/** A park's programmes; its staff create new ones here. */
+export const load: PageServerLoad = async ({ params, locals }) => {
+	const site = await orError(locals.locale, () => getSite(params.slug));
+	const canManage = await can(locals.actor, Permission.ProgrammeManage, { siteId: site.id });
+	const [programmes, plans] = await Promise.all([findProgrammes({ site: site.id }), canManage ? findPlans(locals.actor, site.id) : []]);
+	return { site, programmes, canManage, kinds: programmeKinds, plans: plans.map((p) => ({ id: p.id, name: p.name })) };
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const me = signedIn(event);
+		const v = formValues(await event.request.formData());
+		const res = await attempt(event.locals.locale, v, () =>
+			createProgramme(me, event.params.slug, { slug: v.slug, name: v.name, kind: v.kind, description: v.description ?? '', eligibility: v.eligibility ?? '', benefits: v.benefits ?? '', startsOn: v.startsOn, endsOn: v.endsOn, capacity: v.capacity, planId: v.planId })
+		);
+		if ('status' in res) return res;
+		redirect(303, `/sites/${event.params.slug}/programmes/${res.slug}`);
+	}
+};

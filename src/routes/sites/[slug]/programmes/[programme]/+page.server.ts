@@ -1,0 +1,31 @@
+import { fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { signedIn } from '$lib/server/http/guard';
+import { attempt, formValues, orError, type FormFailure } from '$lib/server/http/form';
+import { createCall, getProgramme } from '$lib/server/incubation/programme.service';
+import { can, Permission } from '$lib/server/auth/access';
+import { localInstant, localParts } from '$lib/server/facilities/time';
+import { t, translateFields } from '$lib/server/http/translate';
+
+export const load: PageServerLoad = async ({ params, locals }) => {
+	const programme = await orError(locals.locale, () => getProgramme(params.programme, params.slug));
+	const canManage = await can(locals.actor, Permission.ProgrammeManage, { siteId: programme.siteId });
+	return { programme, canManage, today: localParts(new Date(), programme.timeZone).date };
+};
+
+export const actions: Actions = {
+	/** Open a call: dates and times are the park's. */
+	call: async (event) => {
+		const me = signedIn(event);
+		const v = formValues(await event.request.formData());
+		const locale = event.locals.locale;
+		const p = await orError(locale, () => getProgramme(event.params.programme, event.params.slug));
+		const opensAt = localInstant(v.opensDate, v.opensTime, p.timeZone);
+		const closesAt = localInstant(v.closesDate, v.closesTime, p.timeZone);
+		const missing = [!opensAt && 'opensAt', !closesAt && 'closesAt'].filter((f): f is string => !!f);
+		if (missing.length) return fail(422, { values: v, message: t('err_validation', {}, locale), errors: translateFields(missing.map((field) => ({ field, key: 'err_field_required' })), locale) } satisfies FormFailure);
+		const res = await attempt(locale, v, () => createCall(me, p.id, { title: v.title, description: v.description ?? '', opensAt, closesAt }));
+		if ('status' in res) return res;
+		return { done: true };
+	}
+};
