@@ -39,4 +39,15 @@ test('a visitor finds the open incubation call; staff create a programme and ope
 	await expect(form.getByRole('status')).toContainText('Panggilan pendaftaran dibuka.');
 	await expect(page.getByTestId('calls')).toContainText('Bootcamp Maret');
 	await expect(page.getByTestId('calls')).toContainText('Pendaftaran dibuka');
+
+	// The programme takes more startups; the call is extended by two weeks.
+	await page.getByRole('link', { name: 'Ubah', exact: true }).click();
+	await page.getByLabel('Kapasitas', { exact: true }).fill('25');
+	await page.getByRole('button', { name: 'Simpan' }).click();
+	await expect(page.getByText('Kuota 25 startup')).toBeVisible();
+	const call = page.getByTestId('calls').getByRole('listitem').filter({ hasText: 'Bootcamp Maret' });
+	await call.getByText('Ubah jadwal').click();
+	await call.getByLabel('Ditutup (WIB)').fill('2027-03-01');
+	await call.getByRole('button', { name: 'Simpan' }).click();
+	await expect(call).toContainText('Ditutup 1 Maret 2027, 23.59 WIB');
 });

@@ -41,6 +41,12 @@ export function formatDateTime(at: Date | string, locale: Locale, timeZone = 'As
 	return `${formatDate(at, locale, timeZone)}, ${formatTime(at, locale, timeZone, true)}`;
 }
 
+/** An instant as a date field and a time field read it in `timeZone`: "2026-11-24" and "09:00". */
+export function localFields(at: Date | string, timeZone: string): { date: string; time: string } {
+	const p = Object.fromEntries(new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(at)).map((x) => [x.type, x.value]));
+	return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
+}
+
 /** `1,5` (id) / `1.5` (en): hours and other counts, up to two decimals. */
 export function formatNumber(n: number, locale: Locale): string {
 	return new Intl.NumberFormat(tag(locale), { maximumFractionDigits: 2 }).format(n);

@@ -7,6 +7,7 @@ import { createProgramme, findProgrammes } from '$lib/server/incubation/programm
 import { findPlans } from '$lib/server/facilities/plan.service';
 import { programmeKinds } from '$lib/server/incubation/schema';
 import { can, Permission } from '$lib/server/auth/access';
+import { programmeInput } from '$lib/server/http/programme-form';
 
 /** A park's programmes; its staff create new ones here. */
 export const load: PageServerLoad = async ({ params, locals }) => {
@@ -20,9 +21,7 @@ export const actions: Actions = {
 	default: async (event) => {
 		const me = signedIn(event);
 		const v = formValues(await event.request.formData());
-		const res = await attempt(event.locals.locale, v, () =>
-			createProgramme(me, event.params.slug, { slug: v.slug, name: v.name, kind: v.kind, description: v.description ?? '', eligibility: v.eligibility ?? '', benefits: v.benefits ?? '', startsOn: v.startsOn, endsOn: v.endsOn, capacity: v.capacity, planId: v.planId })
-		);
+		const res = await attempt(event.locals.locale, v, () => createProgramme(me, event.params.slug, programmeInput(v)));
 		if ('status' in res) return res;
 		redirect(303, `/sites/${event.params.slug}/programmes/${res.slug}`);
 	}

@@ -1,8 +1,8 @@
-import { fail } from '@sveltejs/kit';
+import { fail, type RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { signedIn } from '$lib/server/http/guard';
 import { attempt, formValues, orError, type FormFailure } from '$lib/server/http/form';
-import { createCall, getProgramme } from '$lib/server/incubation/programme.service';
+import { createCall, getProgramme, updateCall } from '$lib/server/incubation/programme.service';
 import { can, Permission } from '$lib/server/auth/access';
 import { localInstant, localParts } from '$lib/server/facilities/time';
 import { t, translateFields } from '$lib/server/http/translate';
@@ -13,19 +13,37 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	return { programme, canManage, today: localParts(new Date(), programme.timeZone).date };
 };
 
+/**
+ * A call form's values with its opening and closing read as the park's local dates and times;
+ * `failure` is set when either is missing.
+ */
+async function callForm(event: RequestEvent) {
+	const me = signedIn(event);
+	const v = formValues(await event.request.formData());
+	const locale = event.locals.locale;
+	const p = await orError(locale, () => getProgramme(event.params.programme!, event.params.slug!));
+	const opensAt = localInstant(v.opensDate, v.opensTime, p.timeZone);
+	const closesAt = localInstant(v.closesDate, v.closesTime, p.timeZone);
+	const missing = [!opensAt && 'opensAt', !closesAt && 'closesAt'].filter((f): f is string => !!f);
+	const failure = missing.length ? ({ values: v, message: t('err_validation', {}, locale), errors: translateFields(missing.map((field) => ({ field, key: 'err_field_required' })), locale) } satisfies FormFailure) : null;
+	return { me, v, locale, p, opensAt, closesAt, failure };
+}
+
 export const actions: Actions = {
 	/** Open a call: dates and times are the park's. */
 	call: async (event) => {
-		const me = signedIn(event);
-		const v = formValues(await event.request.formData());
-		const locale = event.locals.locale;
-		const p = await orError(locale, () => getProgramme(event.params.programme, event.params.slug));
-		const opensAt = localInstant(v.opensDate, v.opensTime, p.timeZone);
-		const closesAt = localInstant(v.closesDate, v.closesTime, p.timeZone);
-		const missing = [!opensAt && 'opensAt', !closesAt && 'closesAt'].filter((f): f is string => !!f);
-		if (missing.length) return fail(422, { values: v, message: t('err_validation', {}, locale), errors: translateFields(missing.map((field) => ({ field, key: 'err_field_required' })), locale) } satisfies FormFailure);
+		const { me, v, locale, p, opensAt, closesAt, failure } = await callForm(event);
+		if (failure) return fail(422, failure);
 		const res = await attempt(locale, v, () => createCall(me, p.id, { title: v.title, description: v.description ?? '', opensAt, closesAt }));
 		if ('status' in res) return res;
 		return { done: true };
+	},
+	/** Move a call's opening or closing (an extension, an early close). */
+	move: async (event) => {
+		const { me, v, locale, opensAt, closesAt, failure } = await callForm(event);
+		if (failure) return fail(422, { call: v.id, ...failure });
+		const res = await attempt(locale, v, () => updateCall(me, v.id ?? '', { opensAt, closesAt }));
+		if ('status' in res) return fail(res.status, { call: v.id, ...(res.data as FormFailure) });
+		return { moved: true };
 	}
 };
