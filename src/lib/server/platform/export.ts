@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 
 export interface Column<T> {
 	key: string;
@@ -18,6 +17,8 @@ export function toCsv<T>(rows: T[], columns: Column<T>[]): string {
 }
 
 export async function toXlsx<T>(rows: T[], columns: Column<T>[], sheet: string): Promise<Uint8Array> {
+	// Loaded on the first XLSX export, not at start: the library is large and most processes never export.
+	const { default: ExcelJS } = await import('exceljs');
 	const wb = new ExcelJS.Workbook();
 	wb.creator = 'Taman';
 	const ws = wb.addWorksheet(sheet.slice(0, 31));
