@@ -3,6 +3,7 @@ import { signIn } from './helpers.ts';
 
 test('a visitor finds the open incubation call; staff create a programme and open its call', async ({ page }) => {
 	await page.goto('/');
+	await expect(page.getByTestId('open-calls')).toContainText('Inkubasi Startup Digital Cimahi');
 	await page.getByRole('link', { name: 'Program', exact: true }).first().click();
 	const list = page.getByTestId('programmes');
 	const cimahi = list.getByRole('listitem').filter({ hasText: 'Inkubasi Startup Digital Cimahi' });
