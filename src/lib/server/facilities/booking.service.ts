@@ -25,6 +25,7 @@ import { bookingMail } from './mail.ts';
 import { calendar } from './ical.ts';
 import { bookingEvent } from './feed.service.ts';
 import { chargeBookings, refundBooking } from './plan.service.ts';
+import { blackoutsAt } from './closure.service.ts';
 
 type BookingRow = typeof booking.$inferSelect;
 type Status = (typeof bookingStatuses)[number];
@@ -86,13 +87,7 @@ interface Problem {
 }
 
 /** Blackouts of a resource (its own and the whole site's) overlapping [from, to). */
-function blackoutsOf(r: ResourceRow, from: Date, to: Date) {
-	return db()
-		.select({ startsAt: blackout.startsAt, endsAt: blackout.endsAt, reason: blackout.reason })
-		.from(blackout)
-		.where(and(eq(blackout.siteId, r.siteId), sql`(${blackout.resourceId} IS NULL OR ${blackout.resourceId} = ${r.id})`, lt(blackout.startsAt, to), sql`${blackout.endsAt} > ${from}`))
-		.orderBy(asc(blackout.startsAt));
-}
+const blackoutsOf = (r: ResourceRow, from: Date, to: Date) => blackoutsAt(r.siteId, from, to, r.id);
 
 interface Closures {
 	/** Holidays by local date. */

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { db } from '../db/client.ts';
-import { blackout, booking, holdingStatuses, resource, type bookingStatuses, type ResourceKind } from './schema.ts';
+import { booking, holdingStatuses, resource, type bookingStatuses, type ResourceKind } from './schema.ts';
+import { blackoutsAt } from './closure.service.ts';
 import { user } from '../auth/schema.ts';
 import type { OpeningHours } from '../directory/schema.ts';
 import { can, Permission } from '../auth/access.ts';
@@ -73,11 +74,7 @@ export async function siteCalendar(actor: Actor, siteIdOrSlug: string, input: un
 			.innerJoin(user, eq(user.id, booking.userId))
 			.where(and(eq(booking.siteId, s.id), inArray(booking.status, [...holdingStatuses]), sql`tstzrange(${booking.startsAt}, ${booking.endsAt}) && ${window}`))
 			.orderBy(asc(booking.startsAt)),
-		db()
-			.select({ id: blackout.id, resourceId: blackout.resourceId, startsAt: blackout.startsAt, endsAt: blackout.endsAt, reason: blackout.reason })
-			.from(blackout)
-			.where(and(eq(blackout.siteId, s.id), sql`${blackout.startsAt} < ${end}`, sql`${blackout.endsAt} > ${start}`))
-			.orderBy(asc(blackout.startsAt)),
+		blackoutsAt(s.id, start, end),
 		closedDays(db(), s.id, q.from, to)
 	]);
 	const shown = new Set(resources.map((r) => r.id));

@@ -25,6 +25,19 @@ export interface PublicBlackout {
 	createdBy: string | null;
 }
 
+/**
+ * Closures of a park overlapping [from, to), soonest first: every one, or (with `resourceId`) the
+ * ones that close that facility — its own and the whole park's. Booking policy, the calendar and
+ * the occupancy report read them here.
+ */
+export function blackoutsAt(siteId: string, from: Date, to: Date, resourceId?: string) {
+	return db()
+		.select({ id: blackout.id, resourceId: blackout.resourceId, startsAt: blackout.startsAt, endsAt: blackout.endsAt, reason: blackout.reason })
+		.from(blackout)
+		.where(and(eq(blackout.siteId, siteId), resourceId ? sql`(${blackout.resourceId} IS NULL OR ${blackout.resourceId} = ${resourceId})` : undefined, sql`${blackout.startsAt} < ${to}`, sql`${blackout.endsAt} > ${from}`))
+		.orderBy(asc(blackout.startsAt));
+}
+
 /** Staff block a resource, or the whole site, for maintenance or an event (also several days). */
 export async function createBlackout(actor: Actor, siteIdOrSlug: string, input: unknown) {
 	const s = await getSiteRow(siteIdOrSlug);

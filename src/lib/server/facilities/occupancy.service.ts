@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { db } from '../db/client.ts';
-import { blackout, booking, resource } from './schema.ts';
+import { booking, resource } from './schema.ts';
+import { blackoutsAt } from './closure.service.ts';
 import { site, type OpeningHours } from '../directory/schema.ts';
 import { Permission, requireAccess } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -89,10 +90,7 @@ export async function occupancyReport(actor: Actor, siteIdOrSlug: string | null,
 		const [resources, closed, blackouts, booked] = await Promise.all([
 			db().select().from(resource).where(and(eq(resource.siteId, s.id), eq(resource.active, true))).orderBy(asc(resource.name)),
 			closedDays(db(), s.id, addDays(q.from, -1), q.to),
-			db()
-				.select({ resourceId: blackout.resourceId, startsAt: blackout.startsAt, endsAt: blackout.endsAt })
-				.from(blackout)
-				.where(and(eq(blackout.siteId, s.id), sql`${blackout.startsAt} < ${to}`, sql`${blackout.endsAt} > ${from}`)),
+			blackoutsAt(s.id, from, to),
 			db()
 				.select({ resourceId: booking.resourceId, startsAt: booking.startsAt, endsAt: booking.endsAt, seats: booking.seats })
 				.from(booking)
