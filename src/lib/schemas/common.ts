@@ -47,4 +47,7 @@ export const zPage = z.object({
 export type Page = z.infer<typeof zPage>;
 
 /** Ids in paths are looked up only when well-formed; anything else is simply not found. */
+/** The fields of a parsed partial input that were given (a PATCH changes only those). */
+export const defined = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+
 export const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);

@@ -1,24 +1,25 @@
 import { and, asc, eq, gte, sql } from 'drizzle-orm';
 import { db } from '../db/client.ts';
-import { resource, resourceKinds, qualification, type ResourceKind } from './schema.ts';
-import { site, type BookingDefaults } from '../directory/schema.ts';
+import { resource, resourceClasses, resourceKinds, qualification, type ResourceKind } from './schema.ts';
+import { site, type BookingDefaults, type BookingRules } from '../directory/schema.ts';
 import { Permission, requireAccess } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
 import { audit } from '../platform/audit.ts';
 import { AppError, notFound } from '../platform/errors.ts';
 import { parse } from '../../schemas/validate.ts';
-import { isUuid } from '../../schemas/common.ts';
+import { defined, isUuid } from '../../schemas/common.ts';
 import { zBookingDefaults, zCreateResource, zResourceQuery, zUpdateResource } from '../../schemas/facilities.ts';
 import { getSiteRow } from '../directory/site.service.ts';
 import { slugTaken } from '../directory/common.ts';
 
 export type ResourceRow = typeof resource.$inferSelect;
 
-/** Booking rules by kind, used when a new resource does not set its own. */
-const defaults: Record<'space' | 'equipment' | 'compute', Partial<ResourceRow>> = {
-	space: { slotMinutes: 30, minMinutes: 30, maxMinutes: 480, noticeMinutes: 60, maxDaysAhead: 60, bufferMinutes: 0 },
-	equipment: { slotMinutes: 60, minMinutes: 60, maxMinutes: 480, noticeMinutes: 1440, maxDaysAhead: 30, bufferMinutes: 30 },
-	compute: { slotMinutes: 60, minMinutes: 60, maxMinutes: 10080, noticeMinutes: 0, maxDaysAhead: 30, bufferMinutes: 0, alwaysOpen: true }
+/** Taman's booking rules by class, used when a new resource (and its park) set none: every rule a park can set. */
+const who = { bookableBy: 'site_members', approvalRequired: false } as const;
+const defaults: Record<ResourceClass, Partial<ResourceRow> & Required<BookingRules>> = {
+	space: { slotMinutes: 30, minMinutes: 30, maxMinutes: 480, noticeMinutes: 60, maxDaysAhead: 60, bufferMinutes: 0, ...who },
+	equipment: { slotMinutes: 60, minMinutes: 60, maxMinutes: 480, noticeMinutes: 1440, maxDaysAhead: 30, bufferMinutes: 30, ...who },
+	compute: { slotMinutes: 60, minMinutes: 60, maxMinutes: 10080, noticeMinutes: 0, maxDaysAhead: 30, bufferMinutes: 0, alwaysOpen: true, ...who }
 };
 const kindDefaults: Partial<Record<ResourceKind, Partial<ResourceRow>>> = {
 	hall: { approvalRequired: true, shared: false, maxMinutes: 720, noticeMinutes: 2880 },
@@ -98,21 +99,18 @@ function nestDurations(merged: { slotMinutes: number; minMinutes: number; maxMin
 	return out;
 }
 
-const classes = ['space', 'equipment', 'compute'] as const;
+type ResourceClass = (typeof resourceClasses)[number];
 const ruleKeys = ['slotMinutes', 'minMinutes', 'maxMinutes', 'noticeMinutes', 'maxDaysAhead', 'bufferMinutes', 'bookableBy', 'approvalRequired'] as const;
-const defined = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 /**
  * The rules a new facility of each class gets at a park: Taman's defaults with the park's own on
  * top (a kind's own defaults, such as a hall's approval, still apply where the park set nothing).
  */
-export async function bookingDefaults(siteIdOrSlug: string): Promise<{ site: BookingDefaults; effective: Record<(typeof classes)[number], Required<NonNullable<BookingDefaults['space']>>> }> {
+export async function bookingDefaults(siteIdOrSlug: string): Promise<{ site: BookingDefaults; effective: Record<ResourceClass, Required<BookingRules>> }> {
 	const s = await getSiteRow(siteIdOrSlug);
-	const base = { slotMinutes: 30, minMinutes: 30, maxMinutes: 480, noticeMinutes: 0, maxDaysAhead: 60, bufferMinutes: 0, bookableBy: 'site_members' as const, approvalRequired: false };
-	const effective = Object.fromEntries(classes.map((c) => [c, { ...base, ...pick(defaults[c]), ...s.bookingDefaults[c] }])) as Awaited<ReturnType<typeof bookingDefaults>>['effective'];
-	return { site: s.bookingDefaults, effective };
+	const rules = (c: ResourceClass) => Object.fromEntries(ruleKeys.map((k) => [k, s.bookingDefaults[c]?.[k] ?? defaults[c][k]])) as Required<BookingRules>;
+	return { site: s.bookingDefaults, effective: { space: rules('space'), equipment: rules('equipment'), compute: rules('compute') } };
 }
-const pick = (o: Partial<ResourceRow>) => Object.fromEntries(ruleKeys.filter((k) => o[k] !== undefined).map((k) => [k, o[k]]));
 
 /** A park's managers set the rules its new facilities start with (existing ones keep theirs). */
 export async function setBookingDefaults(actor: Actor, siteIdOrSlug: string, input: unknown): Promise<BookingDefaults> {
@@ -120,13 +118,12 @@ export async function setBookingDefaults(actor: Actor, siteIdOrSlug: string, inp
 	await requireAccess(actor, Permission.SiteUpdate, { siteId: s.id });
 	const data = parse(zBookingDefaults, input);
 	const next: BookingDefaults = {};
-	for (const c of classes) {
+	for (const c of resourceClasses) {
 		const rules = data[c] ? defined(data[c]) : {};
 		if (!Object.keys(rules).length) continue;
 		// The durations a class would give must nest, like a facility's own.
-		const base = { slotMinutes: 30, minMinutes: 30, maxMinutes: 480, ...pick(defaults[c]), ...rules } as { slotMinutes: number; minMinutes: number; maxMinutes: number };
 		try {
-			nestDurations(base, rules);
+			nestDurations({ ...defaults[c], ...rules }, rules);
 		} catch (e) {
 			if (e instanceof AppError) throw new AppError(e.code, e.key, e.params, e.fields.map((f) => ({ ...f, field: `${c}.${f.field}` })));
 			throw e;
@@ -145,7 +142,7 @@ export async function createResource(actor: Actor, siteIdOrSlug: string, input: 
 	await requireAccess(actor, Permission.ResourceManage, { siteId: s.id });
 	const data = parse(zCreateResource, input);
 	const cls = resourceKinds[data.kind];
-	const merged = { slotMinutes: 30, minMinutes: 30, maxMinutes: 480, ...defaults[cls], ...kindDefaults[data.kind], ...s.bookingDefaults[cls], ...defined(data), siteId: s.id, class: cls } as typeof resource.$inferInsert & { slotMinutes: number; minMinutes: number; maxMinutes: number };
+	const merged = { ...defaults[cls], ...kindDefaults[data.kind], ...s.bookingDefaults[cls], ...defined(data), siteId: s.id, class: cls } as typeof resource.$inferInsert & { slotMinutes: number; minMinutes: number; maxMinutes: number };
 	const values = { ...merged, ...nestDurations(merged, data) };
 	const created = await db()
 		.transaction(async (tx) => {
@@ -161,7 +158,7 @@ export async function updateResource(actor: Actor, id: string, input: unknown): 
 	const { row: before } = await getResourceFull(id);
 	await requireAccess(actor, Permission.ResourceManage, { siteId: before.siteId });
 	const data = parse(zUpdateResource, input);
-	const changes = Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined)) as Partial<typeof resource.$inferInsert>;
+	const changes = defined(data) as Partial<typeof resource.$inferInsert>;
 	if (data.kind) changes.class = resourceKinds[data.kind];
 	Object.assign(changes, nestDurations({ slotMinutes: changes.slotMinutes ?? before.slotMinutes, minMinutes: changes.minMinutes ?? before.minMinutes, maxMinutes: changes.maxMinutes ?? before.maxMinutes }, data));
 	await db()

@@ -8,7 +8,7 @@ import type { Actor } from '../auth/actor.ts';
 import { audit } from '../platform/audit.ts';
 import { AppError, notFound } from '../platform/errors.ts';
 import { parse } from '../../schemas/validate.ts';
-import { isUuid } from '../../schemas/common.ts';
+import { defined, isUuid } from '../../schemas/common.ts';
 import { zCreateCall, zCreateProgramme, zProgrammeQuery, zUpdateCall, zUpdateProgramme } from '../../schemas/incubation.ts';
 import { getSiteRow } from '../directory/site.service.ts';
 import { slugTaken } from '../directory/common.ts';
@@ -117,7 +117,7 @@ export async function updateProgramme(actor: Actor, id: string, input: unknown):
 	const data = parse(zUpdateProgramme, input);
 	datesInOrder(data.startsOn ?? before.startsOn, data.endsOn ?? before.endsOn);
 	await checkPlan(before.siteId, data.planId);
-	const changes = Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined));
+	const changes = defined(data);
 	await db()
 		.transaction(async (tx) => {
 			const [after] = await tx.update(programme).set({ ...changes, updatedAt: sql`now()` }).where(eq(programme.id, before.id)).returning();
@@ -152,7 +152,7 @@ export async function updateCall(actor: Actor, id: string, input: unknown, now =
 	await requireAccess(actor, Permission.ProgrammeManage, { siteId: row.siteId });
 	const data = parse(zUpdateCall, input);
 	windowInOrder(data.opensAt ?? row.c.opensAt, data.closesAt ?? row.c.closesAt);
-	const changes = Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined));
+	const changes = defined(data);
 	return db().transaction(async (tx) => {
 		const [c] = await tx.update(programmeCall).set(changes).where(eq(programmeCall.id, id)).returning();
 		await audit(tx, actor, { action: 'call.update', siteId: row.siteId, targetType: 'programme_call', targetId: id, before: row.c, after: c });
