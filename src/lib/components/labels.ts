@@ -111,6 +111,43 @@ const names = {
 		site_members: m.bookable_by_site_members,
 		tenants: m.bookable_by_tenants,
 		public: m.bookable_by_public
+	},
+	application_status: {
+		draft: m.application_status_draft,
+		submitted: m.application_status_submitted,
+		withdrawn: m.application_status_withdrawn
+	},
+	subsector: {
+		app: m.subsector_app,
+		game: m.subsector_game,
+		film_animation_video: m.subsector_film_animation_video,
+		music: m.subsector_music,
+		publishing: m.subsector_publishing,
+		advertising: m.subsector_advertising,
+		tv_radio: m.subsector_tv_radio,
+		photography: m.subsector_photography,
+		visual_communication_design: m.subsector_visual_communication_design,
+		product_design: m.subsector_product_design,
+		interior_design: m.subsector_interior_design,
+		architecture: m.subsector_architecture,
+		fashion: m.subsector_fashion,
+		craft: m.subsector_craft,
+		culinary: m.subsector_culinary,
+		performing_arts: m.subsector_performing_arts,
+		fine_arts: m.subsector_fine_arts
+	},
+	field_type: {
+		short_text: m.ftype_short_text,
+		long_text: m.ftype_long_text,
+		number: m.ftype_number,
+		money: m.ftype_money,
+		date: m.ftype_date,
+		choice: m.ftype_choice,
+		multi_choice: m.ftype_multi_choice,
+		url: m.ftype_url,
+		email: m.ftype_email,
+		team: m.ftype_team,
+		file: m.ftype_file
 	}
 } satisfies Record<string, Record<string, () => string>>;
 

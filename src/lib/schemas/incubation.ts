@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LIMITS, zName, zSlug, zText, optional } from './common.ts';
-import { programmeKinds } from '../server/incubation/schema.ts';
+import { applicationStatuses, creativeSubsectors, programmeKinds } from '../server/incubation/schema.ts';
 
 /** ISO 8601 with an offset (2026-12-01T08:00:00+07:00 or …Z). */
 const zInstant = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
@@ -31,3 +31,34 @@ export const zProgrammeQuery = z.object({
 const callFields = { title: zName, description: zText().default(''), opensAt: zInstant, closesAt: zInstant };
 export const zCreateCall = z.strictObject(callFields);
 export const zUpdateCall = z.strictObject(callFields).partial();
+
+// ── Applications ───────────────────────────────────────────────────────────────────────────
+
+const applicantFields = {
+	/** Apply on behalf of one of your organisations … */
+	organizationId: optional(z.uuid()),
+	/** … or of a startup not yet in Taman: it is registered, with you as its admin, on submission. */
+	startupName: optional(zName)
+};
+
+export const zStartApplication = z.strictObject(applicantFields);
+
+export const zSaveApplication = z.strictObject({
+	...applicantFields,
+	/** Answers by field key; checked against the call's form (see schemas/forms.ts). */
+	answers: z.record(z.string(), z.unknown()).optional(),
+	kbli: optional(z.string().trim().regex(/^[0-9]{5}$/, 'err_field_kbli')),
+	subsector: optional(z.enum(creativeSubsectors)),
+	provinceCode: optional(z.string().trim().regex(/^[0-9]{2}$/, 'err_region_province')),
+	regencyCode: optional(z.string().trim().regex(/^[0-9]{2}\.[0-9]{2}$/, 'err_region_regency'))
+});
+export type SaveApplication = z.input<typeof zSaveApplication>;
+
+export const zApplicationQuery = z.object({
+	status: z.enum(applicationStatuses).optional(),
+	/** Startup, organisation or applicant name. */
+	q: z.string().trim().max(LIMITS.name).optional()
+});
+
+/** The multipart fields of a file upload besides the file itself. */
+export const zUploadFile = z.object({ field: z.string().max(40) });

@@ -30,7 +30,9 @@ export function openApiDocument(origin: string): object {
 				[404, 'Not found'],
 				[409, 'Conflict (for example a taken slug)'],
 				[422, 'Invalid input: `errors` names each field']
-			].map(([code, description]) => [code, { description: String(description), content: { 'application/problem+json': { schema: problemRef } } }])
+			]
+				.filter(([code]) => !(route.hidden && code === 403))
+				.map(([code, description]) => [code, { description: String(description), content: { 'application/problem+json': { schema: problemRef } } }])
 		);
 		r.registerPath({
 			method: route.method,
@@ -43,10 +45,12 @@ export function openApiDocument(origin: string): object {
 				query: route.list ? (route.query ? route.query.extend(page.shape) : page) : route.query,
 				body: route.body
 					? {
-							content: {
+							content: route.pdf && route.body instanceof z.ZodObject
+								? { 'multipart/form-data': { schema: route.body.extend({ file: z.string().meta({ format: 'binary', description: 'A PDF (checked by its first bytes), within the field\'s size limit' }) }) } }
+								: {
 								'application/json': { schema: route.body },
 								...(route.photo && route.body instanceof z.ZodObject ? { 'multipart/form-data': { schema: route.body.extend({ photo: z.string().meta({ format: 'binary', description: 'JPEG, PNG or WebP, at most 5 MB (checked by its first bytes)' }).optional() }) } } : {})
-							}
+								}
 						}
 					: undefined
 			},

@@ -3,7 +3,8 @@ import { zCreateSite, zUpdateSite, zCreateOrg, zUpdateOrg, zAddMember, zCreateTe
 import { zCreateToken } from '../auth/tokens.service.ts';
 import { zAuditQuery } from '../platform/audit.service.ts';
 import type { Role } from '../auth/actor.ts';
-import { zCreateProgramme, zUpdateProgramme, zProgrammeQuery, zCreateCall, zUpdateCall } from '../../schemas/incubation.ts';
+import { zCreateProgramme, zUpdateProgramme, zProgrammeQuery, zCreateCall, zUpdateCall, zStartApplication, zSaveApplication, zApplicationQuery, zUploadFile } from '../../schemas/incubation.ts';
+import { zSaveForm } from '../../schemas/forms.ts';
 import { zCreateResource, zUpdateResource, zResourceQuery, zBookingDefaults, zCreateBooking, zDecision, zAvailabilityQuery, zBookingQuery, zChangeBooking, zCreateQualification, zGrantQualification, zCreateBlackout, zCheckOut, zReturn, zLoanQuery, zCreateMaintenance, zReportQuery, zCalendarQuery, zHolidayQuery, zMoveHoliday, zRegionalHoliday, zOptOut, zCreateFeed, zCreatePlan, zAddPlanMember, zStatementQuery } from '../../schemas/facilities.ts';
 
 /**
@@ -14,7 +15,7 @@ import { zCreateResource, zUpdateResource, zResourceQuery, zBookingDefaults, zCr
  * ('site' routes) / anywhere ('network_admin' always succeeds).
  */
 export interface ApiRoute {
-	method: 'get' | 'post' | 'patch' | 'delete';
+	method: 'get' | 'post' | 'put' | 'patch' | 'delete';
 	path: string;
 	summary: string;
 	tag: string;
@@ -24,6 +25,10 @@ export interface ApiRoute {
 	list?: boolean;
 	/** The body may also be multipart/form-data: the same fields, and a `photo` file (JPEG/PNG/WebP ≤ 5 MB). */
 	photo?: boolean;
+	/** The body is multipart/form-data only: the fields, and a PDF `file`. */
+	pdf?: boolean;
+	/** Refusals answer 404, not 403: whoever may not see the thing is not told it exists. */
+	hidden?: boolean;
 	/** Success status when it is not the method's usual one (POST actions on an existing booking answer 200). */
 	ok?: number;
 }
@@ -37,6 +42,7 @@ const staff: Role[] = ['site_manager', 'site_staff'];
 const members: Role[] = ['site_manager', 'site_staff', 'mentor', 'reviewer', 'member', 'client'];
 const org = 'Organisations';
 const prog = 'Programmes';
+const apps = 'Applications';
 
 export const apiRoutes: ApiRoute[] = [
 	{ method: 'get', path: '/sites', summary: 'List the parks of the network', tag: site, allow: 'anyone', list: true },
@@ -115,5 +121,16 @@ export const apiRoutes: ApiRoute[] = [
 	{ method: 'patch', path: '/programmes/{id}', summary: 'Change a programme', tag: prog, allow: staff, body: zUpdateProgramme },
 	{ method: 'post', path: '/programmes/{id}/calls', summary: 'Open a call for applications between two instants (ISO 8601 with offset)', tag: prog, allow: staff, body: zCreateCall },
 	{ method: 'patch', path: '/calls/{id}', summary: 'Change a call: its text, or move its opening or closing', tag: prog, allow: staff, body: zUpdateCall },
+	{ method: 'get', path: '/calls/{id}/form', summary: 'The application form applicants fill in now: sections of fields (type, bilingual label and help, required, options, showIf condition)', tag: apps, allow: 'anyone' },
+	{ method: 'put', path: '/calls/{id}/form', summary: 'Replace a call\'s form. Once applications use the latest version a new version is written; submitted applications keep theirs, drafts move to the new one', tag: apps, allow: staff, body: zSaveForm },
+	{ method: 'post', path: '/calls/{id}/applications', summary: 'Start a draft application to an open call (on behalf of one of your organisations, or a new startup\'s name)', tag: apps, allow: 'signed_in', body: zStartApplication },
+	{ method: 'get', path: '/calls/{id}/applications', summary: 'A call\'s applications, submitted first (staff; ?status=, ?q=; ?format=csv|xlsx)', tag: apps, allow: staff, query: zApplicationQuery, list: true },
+	{ method: 'get', path: '/me/applications', summary: 'My applications and their status', tag: apps, allow: 'signed_in' },
+	{ method: 'get', path: '/applications/{id}', summary: 'An application with the form version it answers (its applicant, or the park\'s staff; anyone else gets 404)', tag: apps, allow: staff, hidden: true },
+	{ method: 'patch', path: '/applications/{id}', summary: 'Save a draft: answers by field key (checked by type), organisation or startup name, KBLI 2020 code, creative subsector, region (applicant only, while the call is open)', tag: apps, allow: 'self', body: zSaveApplication },
+	{ method: 'post', path: '/applications/{id}/files', ok: 200, summary: 'Attach a PDF to a file field of a draft (multipart/form-data: `field` and `file`; checked by its first bytes and the field\'s size limit)', tag: apps, allow: 'self', body: zUploadFile, pdf: true },
+	{ method: 'get', path: '/applications/{id}/files/{fileId}', summary: 'Download a file of an application (its applicant, or the park\'s staff; anyone else gets 404)', tag: apps, allow: staff, hidden: true },
+	{ method: 'post', path: '/applications/{id}/submit', ok: 200, summary: 'Submit a draft before the call closes; every shown required field, the sector and the region must be given (422 names each missing one)', tag: apps, allow: 'self' },
+	{ method: 'post', path: '/applications/{id}/withdraw', ok: 200, summary: 'Withdraw a draft or submitted application', tag: apps, allow: 'self' },
 	{ method: 'get', path: '/openapi.json', summary: 'This document', tag: 'Meta', allow: 'anyone' }
 ];

@@ -34,6 +34,8 @@ export const Permission = {
 	LedgerRead: { name: 'ledger.read', write: false, scope: 'site', roles: ['site_manager', 'site_staff'] },
 	HolidayAdjust: { name: 'holiday.adjust', write: true, scope: 'network' },
 	ProgrammeManage: { name: 'programme.manage', write: true, scope: 'site', roles: ['site_manager', 'site_staff'] },
+	ApplicationCreate: { name: 'application.create', write: true, scope: 'signed_in' },
+	ApplicationRead: { name: 'application.read', write: false, scope: 'site', roles: ['site_manager', 'site_staff'] },
 	SiteHolidays: { name: 'holiday.site', write: true, scope: 'site', roles: ['site_manager'] }
 } as const satisfies Record<
 	string,

@@ -4,7 +4,7 @@ import { problem } from './problem.ts';
 import { zPage, type Page } from '../../schemas/common.ts';
 import { parse } from '../../schemas/validate.ts';
 import { toCsv, toXlsx, type Column } from '../platform/export.ts';
-import { formValues, photoOf } from './form.ts';
+import { formValues, fileOf } from './form.ts';
 
 const MAX_BODY = 256 * 1024;
 
@@ -33,7 +33,7 @@ export async function bodyWithPhoto(event: RequestEvent): Promise<{ input: unkno
 	} catch {
 		throw new AppError('BAD_REQUEST', 'err_bad_form');
 	}
-	return { input: formValues(data), photo: await photoOf(data, 'photo') };
+	return { input: formValues(data), photo: await fileOf(data, 'photo') };
 }
 
 export function pageOf(event: RequestEvent): Page {

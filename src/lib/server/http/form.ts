@@ -16,10 +16,17 @@ export function formValues(data: FormData): Record<string, string> {
 }
 
 /** The file of a form field, if one was chosen (an empty file input sends a nameless empty file). */
-export async function photoOf(data: FormData, field: string): Promise<{ type: string; data: Uint8Array } | undefined> {
+export async function fileOf(data: FormData, field: string): Promise<{ name: string; type: string; data: Uint8Array } | undefined> {
 	const f = data.get(field);
 	if (!(f instanceof File) || f.size === 0) return undefined;
-	return { type: f.type, data: new Uint8Array(await f.arrayBuffer()) };
+	return { name: f.name, type: f.type, data: new Uint8Array(await f.arrayBuffer()) };
+}
+
+/** A stored file as a download, named as it was uploaded. Never rendered inline by the browser. */
+export function fileResponse(f: { name: string; mime: string; content: Buffer }): Response {
+	return new Response(new Uint8Array(f.content), {
+		headers: { 'content-type': f.mime, 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(f.name)}`, 'cache-control': 'private, no-store', 'x-content-type-options': 'nosniff' }
+	});
 }
 
 /** Split "a, b ,c" into ["a","b","c"]. */

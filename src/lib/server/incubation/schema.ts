@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { pgTable, pgEnum, text, uuid, timestamp, date, integer, index, unique, check } from 'drizzle-orm/pg-core';
-import { site } from '../directory/schema.ts';
+import { pgTable, pgEnum, text, uuid, timestamp, date, integer, index, unique, uniqueIndex, check, jsonb, customType } from 'drizzle-orm/pg-core';
+import { organization, site } from '../directory/schema.ts';
+import { user } from '../auth/schema.ts';
+import type { FormSection } from '../../schemas/forms.ts';
 import { plan } from '../facilities/schema.ts';
 
 export const programmeKinds = ['incubation', 'acceleration', 'pre_incubation', 'internship'] as const;
@@ -48,4 +50,107 @@ export const programmeCall = pgTable(
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [index('programme_call_programme_idx').on(t.programmeId), index('programme_call_closes_idx').on(t.closesAt), check('programme_call_window', sql`${t.closesAt} > ${t.opensAt}`)]
+);
+
+/**
+ * One version of a call's application form. The latest version is the one applicants fill in;
+ * an application keeps the version it was submitted against, so a later change to the form never
+ * alters what was submitted. `sections` holds the fields (see schemas/incubation.ts `zFormSections`).
+ */
+export const applicationForm = pgTable(
+	'application_form',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		callId: uuid('call_id')
+			.notNull()
+			.references(() => programmeCall.id, { onDelete: 'cascade' }),
+		version: integer('version').notNull(),
+		sections: jsonb('sections').$type<FormSection[]>().notNull(),
+		createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [unique('application_form_call_version').on(t.callId, t.version)]
+);
+
+export const applicationStatuses = ['draft', 'submitted', 'withdrawn'] as const;
+export const applicationStatus = pgEnum('application_status', applicationStatuses);
+
+/** The creative-economy subsectors (Kemenparekraf's seventeen). */
+export const creativeSubsectors = [
+	'app',
+	'game',
+	'film_animation_video',
+	'music',
+	'publishing',
+	'advertising',
+	'tv_radio',
+	'photography',
+	'visual_communication_design',
+	'product_design',
+	'interior_design',
+	'architecture',
+	'fashion',
+	'craft',
+	'culinary',
+	'performing_arts',
+	'fine_arts'
+] as const;
+export const creativeSubsector = pgEnum('creative_subsector', creativeSubsectors);
+
+/**
+ * A startup's application to a call: made by a person, on behalf of one of their organisations or
+ * of a startup that does not exist in Taman yet (`startupName`, registered on submission).
+ */
+export const application = pgTable(
+	'application',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		callId: uuid('call_id')
+			.notNull()
+			.references(() => programmeCall.id, { onDelete: 'cascade' }),
+		formId: uuid('form_id')
+			.notNull()
+			.references(() => applicationForm.id),
+		applicantId: text('applicant_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		organizationId: uuid('organization_id').references(() => organization.id, { onDelete: 'set null' }),
+		startupName: text('startup_name').notNull().default(''),
+		status: applicationStatus('status').notNull().default('draft'),
+		answers: jsonb('answers').$type<Record<string, unknown>>().notNull().default({}),
+		/** KBLI 2020, five digits. */
+		kbli: text('kbli'),
+		subsector: creativeSubsector('subsector'),
+		/** Kemendagri codes of the startup's province and regency/city. */
+		provinceCode: text('province_code'),
+		regencyCode: text('regency_code'),
+		submittedAt: timestamp('submitted_at', { withTimezone: true }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		index('application_call_idx').on(t.callId, t.status),
+		index('application_applicant_idx').on(t.applicantId),
+		uniqueIndex('application_one_per_applicant').on(t.callId, t.applicantId).where(sql`${t.status} <> 'withdrawn'`),
+		uniqueIndex('application_one_per_org').on(t.callId, t.organizationId).where(sql`${t.status} <> 'withdrawn' AND ${t.organizationId} IS NOT NULL`)
+	]
+);
+
+/** A file answered to a file field (a pitch deck as PDF). Kept in PostgreSQL, like photos. */
+export const applicationFile = pgTable(
+	'application_file',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		applicationId: uuid('application_id')
+			.notNull()
+			.references(() => application.id, { onDelete: 'cascade' }),
+		fieldKey: text('field_key').notNull(),
+		name: text('name').notNull(),
+		mime: text('mime').notNull(),
+		bytes: integer('bytes').notNull(),
+		sha256: text('sha256').notNull(),
+		content: customType<{ data: Buffer }>({ dataType: () => 'bytea' })('content').notNull(),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('application_file_application_idx').on(t.applicationId)]
 );

@@ -1,4 +1,4 @@
-import { and, eq, gt, or, sql, type SQL, type Column } from 'drizzle-orm';
+import { and, eq, gt, or, sql, SQL, type Column } from 'drizzle-orm';
 import { prepared, type Db } from '../db/client.ts';
 import type { Page } from '../../schemas/common.ts';
 import { AppError } from './errors.ts';
@@ -22,9 +22,11 @@ export function decodeCursor(cursor: string | undefined): Key | undefined {
 	throw new AppError('BAD_REQUEST', 'err_cursor');
 }
 
-export function afterCursor(sort: Column, id: Column, cursor: string | undefined): SQL | undefined {
+export function afterCursor(sort: Column | SQL, id: Column, cursor: string | undefined): SQL | undefined {
 	const key = decodeCursor(cursor);
 	if (!key) return undefined;
+	// The same condition either way; the branches only let each overload of gt/eq see one type.
+	if (sort instanceof SQL) return or(gt(sort, key[0]), and(eq(sort, key[0]), gt(id, key[1])));
 	return or(gt(sort, key[0]), and(eq(sort, key[0]), gt(id, key[1])));
 }
 

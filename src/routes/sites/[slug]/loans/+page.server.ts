@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { signedIn } from '$lib/server/http/guard';
-import { attempt, formValues, orError, photoOf, type FormFailure } from '$lib/server/http/form';
+import { attempt, formValues, orError, fileOf, type FormFailure } from '$lib/server/http/form';
 import { getSite } from '$lib/server/directory/site.service';
 import { tenanciesOfSite } from '$lib/server/directory/org.service';
 import { findResources } from '$lib/server/facilities/resource.service';
@@ -37,7 +37,7 @@ async function withForm(event: RequestEvent, suffix = (_v: Record<string, string
 	const data = await event.request.formData();
 	const v = formValues(data);
 	const s = suffix(v);
-	return { me, v, condition: v[`condition${s}`], note: v[`note${s}`] ?? '', photo: await photoOf(data, `photo${s}`), locale: event.locals.locale };
+	return { me, v, condition: v[`condition${s}`], note: v[`note${s}`] ?? '', photo: await fileOf(data, `photo${s}`), locale: event.locals.locale };
 }
 
 export const actions: Actions = {
