@@ -16,7 +16,7 @@ async function audit(page: Page, path: string) {
 }
 
 const publicPages = ['/', '/sites', '/sites/cimahi-techno-park', '/sites/cimahi-techno-park/facilities', '/sites/cimahi-techno-park/calendar?date=2026-12-02', '/sites/cimahi-techno-park/calendar?view=week&date=2026-12-02', '/directory', '/directory?tab=people', '/directory?q=animasi', '/programmes', '/sites/cimahi-techno-park/programmes', '/signin', '/signup', '/forgot-password', '/api/docs'];
-const memberPages = ['/dashboard', '/bookings', '/account', '/account/tokens', '/organizations/new'];
+const memberPages = ['/dashboard', '/bookings', '/applications', '/account', '/account/tokens', '/organizations/new'];
 const managerPages = ['/dashboard', '/sites/cimahi-techno-park/bookings', '/sites/cimahi-techno-park/calendar', '/sites/cimahi-techno-park/loans', '/sites/cimahi-techno-park/loans/report', '/sites/cimahi-techno-park/plans', '/sites/cimahi-techno-park/facilities/new', '/sites/cimahi-techno-park/qualifications', '/reports/occupancy?site=cimahi-techno-park', '/organizations/sekolahan-id/statement?site=cimahi-techno-park', '/sites/cimahi-techno-park/roles', '/sites/cimahi-techno-park/tenants', '/audit'];
 const adminPages = ['/reports/occupancy', '/admin/sites', '/admin/sites/new', '/admin/sites/cimahi-techno-park'];
 
@@ -54,6 +54,14 @@ for (const theme of ['light', 'dark'] as const) {
 			await audit(page, item);
 			await audit(page, `${item}/check-in`);
 			await audit(page, `${item}/edit`);
+			// A call's form builder, its applications, and one application as the staff read it.
+			await page.goto('/sites/cimahi-techno-park/programmes/inkubasi-startup-digital-2027'.replace('2027', String(new Date().getFullYear() + 1)));
+			const call = (await page.getByRole('link', { name: 'Formulir pendaftaran' }).first().getAttribute('href'))!.replace(/\/form$/, '');
+			await audit(page, `${call}/form`);
+			await audit(page, `${call}/applications`);
+			await page.getByTestId('applications').getByRole('link').first().click();
+			await page.waitForURL(/\/applications\/[0-9a-f-]{36}$/);
+			await audit(page, new URL(page.url()).pathname);
 		});
 
 		test('a network admin\'s pages', async ({ page }) => {

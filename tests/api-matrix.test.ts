@@ -9,7 +9,8 @@ import { apiRoutes, type ApiRoute } from '../src/lib/server/api/routes.ts';
 import { db } from '../src/lib/server/db/client.ts';
 import { site, organization, orgMember, tenancy, siteRole, invitation } from '../src/lib/server/directory/schema.ts';
 import { apiToken, auditLog } from '../src/lib/server/platform/schema.ts';
-import { programme, programmeCall } from '../src/lib/server/incubation/schema.ts';
+import { programme, programmeCall, application, applicationForm, applicationFile } from '../src/lib/server/incubation/schema.ts';
+import { starterForm } from '../src/lib/forms.ts';
 import { user } from '../src/lib/server/auth/schema.ts';
 import { anonymous, type Actor, type Role, type UserActor } from '../src/lib/server/auth/actor.ts';
 import { createOrg } from '../src/lib/server/directory/org.service.ts';
@@ -38,7 +39,7 @@ function call(route: ApiRoute, actor: Actor, params: Record<string, string>, opt
 	return handler({ request, url, params, locals: { actor, locale: 'en', requestId: 'test', theme: '' } } as unknown as RequestEvent);
 }
 
-const tables = { site, organization, orgMember, tenancy, siteRole, invitation, apiToken, user, resource, booking, qualification, personQualification, blackout, loan, maintenance, photo, calendarFeed, plan, planAllowance, planMember, ledgerEntry, holiday, holidayOptOut, programme, programmeCall };
+const tables = { site, organization, orgMember, tenancy, siteRole, invitation, apiToken, user, resource, booking, qualification, personQualification, blackout, loan, maintenance, photo, calendarFeed, plan, planAllowance, planMember, ledgerEntry, holiday, holidayOptOut, programme, programmeCall, application, applicationForm, applicationFile };
 async function snapshot() {
 	const out: Record<string, number> = {};
 	for (const [k, t] of Object.entries(tables)) out[k] = (await db().select({ n: count() }).from(t))[0]!.n;
@@ -260,6 +261,29 @@ describe('authorization matrix', () => {
 				}
 				break;
 			}
+			case 'get /calls/{id}/form':
+			case 'put /calls/{id}/form':
+			case 'post /calls/{id}/applications':
+			case 'get /calls/{id}/applications':
+			case 'get /applications/{id}':
+			case 'patch /applications/{id}':
+			case 'post /applications/{id}/files':
+			case 'get /applications/{id}/files/{fileId}':
+			case 'post /applications/{id}/submit':
+			case 'post /applications/{id}/withdraw': {
+				// An open call at the park, and the founder's draft to it with a pitch deck attached.
+				const [p] = await db().insert(programme).values({ siteId: target.id, slug: `p-${uid()}`, name: 'Inkubasi', kind: 'incubation', startsOn: '2027-01-01', endsOn: '2027-06-30' }).returning();
+				const [c] = await db().insert(programmeCall).values({ programmeId: p!.id, title: 'Gelombang 1', opensAt: new Date(Date.now() - 86_400_000), closesAt: new Date(Date.now() + 30 * 86_400_000) }).returning();
+				const [f] = await db().insert(applicationForm).values({ callId: c!.id, version: 1, sections: starterForm() }).returning();
+				const [a] = await db().insert(application).values({ callId: c!.id, formId: f!.id, applicantId: founder.userId, startupName: 'Kasir Kita' }).returning();
+				const [file] = await db().insert(applicationFile).values({ applicationId: a!.id, fieldKey: 'pitch_deck', name: 'deck.pdf', mime: 'application/pdf', bytes: 9, sha256: 'x', content: Buffer.from('%PDF-1.7\n') }).returning();
+				params.id = route.path.startsWith('/calls') ? c!.id : a!.id;
+				params.fileId = file!.id;
+				if (route.method === 'put') body = { sections: starterForm() };
+				if (route.path === '/calls/{id}/applications' && route.method === 'post') body = { startupName: `Startup ${uid()}` };
+				if (route.method === 'patch') body = { kbli: '62019' };
+				break;
+			}
 			case 'get /sites/{site}/calendar':
 				query = 'from=2026-11-30&to=2026-12-06';
 				break;
@@ -288,7 +312,7 @@ describe('authorization matrix', () => {
 		if (who === 'network_admin') return ok;
 		if (route.allow === 'org_admin') return [403];
 		const held = target === 'own' && route.path !== '/sites' && (route.allow as Role[]).includes(who as Role);
-		return held ? ok : [403];
+		return held ? ok : route.hidden ? [404] : [403];
 	}
 
 	for (const route of apiRoutes) {
@@ -305,7 +329,7 @@ describe('authorization matrix', () => {
 					if (res.status >= 400) {
 						expect(await snapshot(), `${route.method} ${route.path} as ${who}: denied but changed`).toEqual(before);
 						expect(res.headers.get('content-type')).toBe('application/problem+json');
-						if (res.status === 401 || res.status === 403) expect(await denials()).toBeGreaterThan(deniedBefore);
+						if (res.status === 401 || res.status === 403 || (route.hidden && res.status === 404)) expect(await denials()).toBeGreaterThan(deniedBefore);
 					}
 				}
 			}

@@ -49,6 +49,11 @@ describe('application forms and applications', () => {
 		const hidden = await saveApplication(a, draft.id, { answers: { ...complete, revenue: 'Rp1.500.000' } }, NOW);
 		expect(hidden.answers.revenue).toBeUndefined();
 
+		// The form's empty team rows are not members: a team of none is a missing answer.
+		const emptyTeam = await saveApplication(a, draft.id, { answers: { ...complete, team: [{ name: ' ', role: '' }] } }, NOW);
+		expect(emptyTeam.answers.team).toBeUndefined();
+		await saveApplication(a, draft.id, { answers: { ...complete, team: [...complete.team, { name: '', role: '' }] } }, NOW);
+
 		// Submission names every missing required answer: here the pitch deck.
 		const incomplete = await refusal(submitApplication(a, draft.id, NOW));
 		expect(incomplete.key).toBe('err_application_incomplete');

@@ -56,10 +56,10 @@ export const zSaveForm = z.strictObject({ sections: zFormSections });
 const blankToUndefined = (v: unknown) => (v === '' || v === null || (Array.isArray(v) && v.length === 0) ? undefined : v);
 const digits = (v: unknown) => (typeof v === 'string' ? (v.replace(/[^0-9]/g, '') === '' ? v : Number(v.replace(/[^0-9]/g, ''))) : v);
 const zTeam = z
-	.array(z.strictObject({ name: z.string().trim().max(LIMITS.name), role: z.string().trim().max(LIMITS.name).default('') }))
-	.max(30)
-	.transform((rows) => rows.filter((r) => r.name))
-	.pipe(z.array(z.object({ name: z.string(), role: z.string() })).min(1, 'err_answer_team'));
+	.array(z.strictObject({ name: z.string().trim().min(1).max(LIMITS.name), role: z.string().trim().max(LIMITS.name).default('') }), { error: 'err_answer_team' })
+	.max(30);
+/** Rows of a team answer without a name are the form's empty rows, not members. */
+const namedRows = (v: unknown) => (Array.isArray(v) ? v.filter((r) => !(r && typeof r === 'object' && !String((r as { name?: unknown }).name ?? '').trim())) : v);
 
 function answerSchema(f: FormField): z.ZodType {
 	const values = f.options.map((o) => o.value) as [string, ...string[]];
@@ -100,7 +100,7 @@ export function checkAnswers(sections: FormSection[], input: unknown, opts: { su
 	const answers: Record<string, unknown> = {};
 	const errors: FieldError[] = [];
 	for (const f of all) {
-		const v = blankToUndefined(raw[f.key]);
+		const v = blankToUndefined(f.type === 'team' ? namedRows(raw[f.key]) : raw[f.key]);
 		if (!isVisible(f, raw, all)) continue;
 		if (v === undefined) {
 			if (opts.submit && f.required) errors.push({ field: `answers.${f.key}`, key: 'err_field_required' });

@@ -4,11 +4,13 @@ import { plan } from '../facilities/schema.ts';
 import { system } from '../auth/actor.ts';
 import { createCall, createProgramme } from '../incubation/programme.service.ts';
 import { addDays, localParts, zonedInstant } from '../facilities/time.ts';
+import { seedApplications } from './applications.ts';
 
 /**
  * Programmes from the seeds: Cimahi Techno Park's incubation (its call open now), the Coding
  * Factory's team incubation (running, its call long closed) and internship for cloud and AI
- * (its call opening soon). Dates are relative to today so the demo always has an open call.
+ * (its call opening soon). Dates are relative to today so the demo always has an open call,
+ * with thirty applications to Cimahi's.
  */
 export async function seedIncubation(siteIds: Map<string, string>) {
 	const today = localParts(new Date(), 'Asia/Jakarta').date;
@@ -28,7 +30,7 @@ export async function seedIncubation(siteIds: Map<string, string>) {
 		capacity: 10,
 		planId: await planId('cimahi-techno-park', 'Inkubasi Cimahi Tahap 1')
 	});
-	await createCall(system, cimahi.id, { title: 'Gelombang 1', description: 'Pendaftaran daring; seleksi administrasi, penilaian proposal, lalu wawancara dan pitching.', opensAt: at(-14, 8 * 60), closesAt: at(38, 23 * 60 + 59) });
+	const cimahiCall = await createCall(system, cimahi.id, { title: 'Gelombang 1', description: 'Pendaftaran daring; seleksi administrasi, penilaian proposal, lalu wawancara dan pitching.', opensAt: at(-14, 8 * 60), closesAt: at(38, 23 * 60 + 59) });
 
 	const factory = await createProgramme(system, siteIds.get('coding-factory-singhasari')!, {
 		slug: `team-incubation-${year}`,
@@ -55,4 +57,6 @@ export async function seedIncubation(siteIds: Map<string, string>) {
 		capacity: 30
 	});
 	await createCall(system, interns.id, { title: 'Pendaftaran magang', opensAt: at(20, 8 * 60), closesAt: at(50, 23 * 60 + 59) });
+
+	await seedApplications(cimahiCall.id, new Date(at(-13, 9 * 60)));
 }

@@ -1,4 +1,4 @@
-import { error, fail, type ActionFailure } from '@sveltejs/kit';
+import { error, fail, isActionFailure, type ActionFailure } from '@sveltejs/kit';
 import { AppError, statusOf } from '../platform/errors.ts';
 import { t, translateFields } from './translate.ts';
 
@@ -31,6 +31,9 @@ export function fileResponse(f: { name: string; mime: string; content: Buffer })
 
 /** Split "a, b ,c" into ["a","b","c"]. */
 export const commaList = (s: string | undefined) => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+
+/** Whether `attempt` came back refused (services may return anything, even objects with a `status`). */
+export const failed = <T>(r: T | ActionFailure<FormFailure>): r is ActionFailure<FormFailure> => isActionFailure(r);
 
 /**
  * Run a service call for a form action. Expected errors come back to the form, translated, with

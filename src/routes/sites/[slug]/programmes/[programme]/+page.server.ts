@@ -1,16 +1,19 @@
-import { fail, type RequestEvent } from '@sveltejs/kit';
+import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { signedIn } from '$lib/server/http/guard';
-import { attempt, formValues, orError, type FormFailure } from '$lib/server/http/form';
+import { attempt, failed, formValues, orError, type FormFailure } from '$lib/server/http/form';
 import { createCall, getProgramme, updateCall } from '$lib/server/incubation/programme.service';
 import { can, Permission } from '$lib/server/auth/access';
 import { localInstant, localParts } from '$lib/server/facilities/time';
 import { t, translateFields } from '$lib/server/http/translate';
+import { applicationCounts, myApplicationFor, startApplication } from '$lib/server/incubation/application.service';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
 	const programme = await orError(locals.locale, () => getProgramme(params.programme, params.slug));
 	const canManage = await can(locals.actor, Permission.ProgrammeManage, { siteId: programme.siteId });
-	return { programme, canManage, today: localParts(new Date(), programme.timeZone).date };
+	const ids = programme.calls.map((c) => c.id);
+	const [counts, mine] = await Promise.all([canManage ? applicationCounts(ids) : {}, Promise.all(ids.map((id) => myApplicationFor(locals.actor, id)))]);
+	return { programme, canManage, counts, mine: Object.fromEntries(ids.map((id, i) => [id, mine[i]])), today: localParts(new Date(), programme.timeZone).date };
 };
 
 /**
@@ -30,6 +33,14 @@ async function callForm(event: RequestEvent) {
 }
 
 export const actions: Actions = {
+	/** Start a draft application to an open call and go to it. */
+	apply: async (event) => {
+		const me = signedIn(event);
+		const v = formValues(await event.request.formData());
+		const res = await attempt(event.locals.locale, v, () => startApplication(me, v.call ?? '', {}));
+		if (failed(res)) return fail(res.status, { apply: v.call, ...res.data });
+		redirect(303, `/applications/${res.id}`);
+	},
 	/** Open a call: dates and times are the park's. */
 	call: async (event) => {
 		const { me, v, locale, p, opensAt, closesAt, failure } = await callForm(event);

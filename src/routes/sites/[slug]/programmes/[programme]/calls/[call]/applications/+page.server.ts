@@ -1,0 +1,12 @@
+import type { PageServerLoad } from './$types';
+import { signedIn } from '$lib/server/http/guard';
+import { orError } from '$lib/server/http/form';
+import { listApplications } from '$lib/server/incubation/application.service';
+
+export const load: PageServerLoad = async (event) => {
+	const me = signedIn(event);
+	const q = Object.fromEntries(['status', 'q'].map((k) => [k, event.url.searchParams.get(k) || undefined]));
+	const cursor = event.url.searchParams.get('cursor') || undefined;
+	const result = await orError(event.locals.locale, () => listApplications(me, event.params.call, q, { limit: 100, cursor }));
+	return { result, query: q };
+};
