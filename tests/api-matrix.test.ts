@@ -9,7 +9,7 @@ import { apiRoutes, type ApiRoute } from '../src/lib/server/api/routes.ts';
 import { db } from '../src/lib/server/db/client.ts';
 import { site, organization, orgMember, tenancy, siteRole, invitation } from '../src/lib/server/directory/schema.ts';
 import { apiToken, auditLog } from '../src/lib/server/platform/schema.ts';
-import { programme, programmeCall, application, applicationForm, applicationFile } from '../src/lib/server/incubation/schema.ts';
+import { programme, programmeCall, application, applicationForm, applicationFile, reviewStage, reviewAssignment, reviewConflict } from '../src/lib/server/incubation/schema.ts';
 import { starterForm } from '../src/lib/forms.ts';
 import { user } from '../src/lib/server/auth/schema.ts';
 import { anonymous, type Actor, type Role, type UserActor } from '../src/lib/server/auth/actor.ts';
@@ -39,7 +39,7 @@ function call(route: ApiRoute, actor: Actor, params: Record<string, string>, opt
 	return handler({ request, url, params, locals: { actor, locale: 'en', requestId: 'test', theme: '' } } as unknown as RequestEvent);
 }
 
-const tables = { site, organization, orgMember, tenancy, siteRole, invitation, apiToken, user, resource, booking, qualification, personQualification, blackout, loan, maintenance, photo, calendarFeed, plan, planAllowance, planMember, ledgerEntry, holiday, holidayOptOut, programme, programmeCall, application, applicationForm, applicationFile };
+const tables = { site, organization, orgMember, tenancy, siteRole, invitation, apiToken, user, resource, booking, qualification, personQualification, blackout, loan, maintenance, photo, calendarFeed, plan, planAllowance, planMember, ledgerEntry, holiday, holidayOptOut, programme, programmeCall, application, applicationForm, applicationFile, reviewStage, reviewAssignment, reviewConflict };
 async function snapshot() {
 	const out: Record<string, number> = {};
 	for (const [k, t] of Object.entries(tables)) out[k] = (await db().select({ n: count() }).from(t))[0]!.n;
@@ -282,6 +282,32 @@ describe('authorization matrix', () => {
 				if (route.method === 'put') body = { sections: starterForm() };
 				if (route.path === '/calls/{id}/applications' && route.method === 'post') body = { startupName: `Startup ${uid()}` };
 				if (route.method === 'patch') body = { kbli: '62019' };
+				break;
+			}
+			case 'get /calls/{id}/stages':
+			case 'post /calls/{id}/stages':
+			case 'post /calls/{id}/moves':
+			case 'patch /stages/{id}':
+			case 'post /stages/{id}/assignments':
+			case 'get /stages/{id}/ranking':
+			case 'get /reviews/{id}':
+			case 'put /reviews/{id}':
+			case 'post /applications/{id}/conflicts': {
+				// A call at the park with a review stage, the founder's submitted application in it, and the founder as its reviewer.
+				const [p] = await db().insert(programme).values({ siteId: target.id, slug: `p-${uid()}`, name: 'Inkubasi', kind: 'incubation', startsOn: '2027-01-01', endsOn: '2027-06-30' }).returning();
+				const [c] = await db().insert(programmeCall).values({ programmeId: p!.id, title: 'Gelombang 1', opensAt: new Date(Date.now() - 86_400_000), closesAt: new Date(Date.now() + 30 * 86_400_000) }).returning();
+				const [f] = await db().insert(applicationForm).values({ callId: c!.id, version: 1, sections: starterForm() }).returning();
+				const criteria = [{ key: 'inovasi', name: 'Inovasi', description: '', weight: 1, scaleMax: 5 }];
+				const [st] = await db().insert(reviewStage).values({ callId: c!.id, position: 1, name: 'Penilaian proposal', criteria }).returning();
+				const [a] = await db().insert(application).values({ callId: c!.id, formId: f!.id, applicantId: founder.userId, organizationId: org.id, status: 'submitted', submittedAt: new Date(), stageId: st!.id }).returning();
+				const [r] = await db().insert(reviewAssignment).values({ applicationId: a!.id, stageId: st!.id, reviewerId: founder.userId }).returning();
+				params.id = route.path.startsWith('/calls') ? c!.id : route.path.startsWith('/stages') ? st!.id : route.path.startsWith('/reviews') ? r!.id : a!.id;
+				if (route.path === '/calls/{id}/stages' && route.method === 'post') body = { name: 'Wawancara', criteria };
+				if (route.path === '/calls/{id}/moves') body = { applicationIds: [a!.id], to: 'rejected', notify: false };
+				if (route.path === '/stages/{id}') body = { blind: true };
+				if (route.path.endsWith('/assignments')) body = { auto: true };
+				if (route.method === 'put') body = { scores: { inovasi: 4 } };
+				if (route.path.endsWith('/conflicts')) body = { reason: 'Keluarga pendiri' };
 				break;
 			}
 			case 'get /sites/{site}/calendar':

@@ -115,7 +115,9 @@ const names = {
 	application_status: {
 		draft: m.application_status_draft,
 		submitted: m.application_status_submitted,
-		withdrawn: m.application_status_withdrawn
+		withdrawn: m.application_status_withdrawn,
+		accepted: m.application_status_accepted,
+		rejected: m.application_status_rejected
 	},
 	subsector: {
 		app: m.subsector_app,

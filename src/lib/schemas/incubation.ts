@@ -62,3 +62,37 @@ export const zApplicationQuery = z.object({
 
 /** The multipart fields of a file upload besides the file itself. */
 export const zUploadFile = z.object({ field: z.string().max(40) });
+
+// ── Review ─────────────────────────────────────────────────────────────────────────────────
+
+const zCriterion = z.strictObject({
+	key: z.string().trim().regex(/^[a-z][a-z0-9_]{0,39}$/, 'err_form_key'),
+	name: zName,
+	description: zText(LIMITS.short).default(''),
+	weight: z.coerce.number().int().min(1).max(100),
+	scaleMax: z.coerce.number().int().min(1).max(100)
+});
+
+const stageFields = {
+	name: zName,
+	blind: z.boolean().default(false),
+	criteria: z
+		.array(zCriterion)
+		.min(1)
+		.max(20)
+		.refine((c) => new Set(c.map((x) => x.key)).size === c.length, 'err_form_key_taken'),
+	commentRequired: z.boolean().default(false),
+	reviewersPerApplication: z.coerce.number().int().min(1).max(20).default(2)
+};
+/** A review stage with its rubric; stages follow one another in the order they are made. */
+export const zCreateStage = z.strictObject(stageFields);
+export const zUpdateStage = z.strictObject(stageFields).partial();
+
+const zIds = z.array(z.uuid()).min(1).max(2000);
+/** Move submitted applications into a stage of the same call, or decide them. */
+export const zMoveApplications = z.strictObject({ applicationIds: zIds, to: z.union([z.uuid(), z.enum(['accepted', 'rejected'])]), notify: z.boolean().default(true) });
+/** Assign one reviewer to applications of a stage, or (`auto`) give each application the stage's number of reviewers. */
+export const zAssignReviewers = z.union([z.strictObject({ applicationIds: zIds, reviewerId: z.string().min(1).max(100) }), z.strictObject({ auto: z.literal(true) })]);
+export const zScoreReview = z.strictObject({ scores: z.record(z.string(), z.coerce.number().int().min(0).max(100)), comment: zText().default('') });
+export const zDeclareConflict = z.strictObject({ reason: zText(LIMITS.short).default('') });
+export const zRankingQuery = z.object({ normalise: z.enum(['1', 'true', '0', 'false']).optional() });

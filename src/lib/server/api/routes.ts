@@ -3,7 +3,7 @@ import { zCreateSite, zUpdateSite, zCreateOrg, zUpdateOrg, zAddMember, zCreateTe
 import { zCreateToken } from '../auth/tokens.service.ts';
 import { zAuditQuery } from '../platform/audit.service.ts';
 import type { Role } from '../auth/actor.ts';
-import { zCreateProgramme, zUpdateProgramme, zProgrammeQuery, zCreateCall, zUpdateCall, zStartApplication, zSaveApplication, zApplicationQuery, zUploadFile } from '../../schemas/incubation.ts';
+import { zCreateProgramme, zUpdateProgramme, zProgrammeQuery, zCreateCall, zUpdateCall, zStartApplication, zSaveApplication, zApplicationQuery, zUploadFile, zCreateStage, zUpdateStage, zMoveApplications, zAssignReviewers, zScoreReview, zDeclareConflict, zRankingQuery } from '../../schemas/incubation.ts';
 import { zSaveForm } from '../../schemas/forms.ts';
 import { zCreateResource, zUpdateResource, zResourceQuery, zBookingDefaults, zCreateBooking, zDecision, zAvailabilityQuery, zBookingQuery, zChangeBooking, zCreateQualification, zGrantQualification, zCreateBlackout, zCheckOut, zReturn, zLoanQuery, zCreateMaintenance, zReportQuery, zCalendarQuery, zHolidayQuery, zMoveHoliday, zRegionalHoliday, zOptOut, zCreateFeed, zCreatePlan, zAddPlanMember, zStatementQuery } from '../../schemas/facilities.ts';
 
@@ -43,6 +43,7 @@ const members: Role[] = ['site_manager', 'site_staff', 'mentor', 'reviewer', 'me
 const org = 'Organisations';
 const prog = 'Programmes';
 const apps = 'Applications';
+const rev = 'Review';
 
 export const apiRoutes: ApiRoute[] = [
 	{ method: 'get', path: '/sites', summary: 'List the parks of the network', tag: site, allow: 'anyone', list: true },
@@ -132,5 +133,15 @@ export const apiRoutes: ApiRoute[] = [
 	{ method: 'get', path: '/applications/{id}/files/{fileId}', summary: 'Download a file of an application (its applicant, or the park\'s staff; anyone else gets 404)', tag: apps, allow: staff, hidden: true },
 	{ method: 'post', path: '/applications/{id}/submit', ok: 200, summary: 'Submit a draft before the call closes; every shown required field, the sector and the region must be given (422 names each missing one)', tag: apps, allow: 'self' },
 	{ method: 'post', path: '/applications/{id}/withdraw', ok: 200, summary: 'Withdraw a draft or submitted application', tag: apps, allow: 'self' },
+	{ method: 'get', path: '/calls/{id}/stages', summary: 'A call\'s review stages in order, with their rubrics and progress (staff and the park\'s reviewers)', tag: rev, allow: ['site_manager', 'site_staff', 'reviewer'] },
+	{ method: 'post', path: '/calls/{id}/stages', summary: 'Add a review stage after the last: name, rubric (criteria with weight and top of scale), blind mode, required comments, reviewers per application', tag: rev, allow: staff, body: zCreateStage },
+	{ method: 'patch', path: '/stages/{id}', summary: 'Change a stage (its rubric only until a review is submitted)', tag: rev, allow: staff, body: zUpdateStage },
+	{ method: 'post', path: '/calls/{id}/moves', ok: 200, summary: 'Move submitted applications into a stage, or accept (they join the cohort: tenancy and plan) or reject them; applicants are e-mailed unless notify is false. Answers {moved, skipped}', tag: rev, allow: staff, body: zMoveApplications },
+	{ method: 'post', path: '/stages/{id}/assignments', ok: 200, summary: 'Assign one reviewer to applications of the stage, or {auto: true}: balanced assignment up to the stage\'s reviewers per application, never to a reviewer with a conflict', tag: rev, allow: staff, body: zAssignReviewers },
+	{ method: 'get', path: '/stages/{id}/ranking', summary: 'The stage\'s applications ranked by mean weighted total, or by mean z-score per reviewer (?normalise=1), with spread (min, max, SD) and each review', tag: rev, allow: staff, query: zRankingQuery },
+	{ method: 'get', path: '/me/reviews', summary: 'The reviews assigned to me (blind stages show no names)', tag: rev, allow: 'signed_in' },
+	{ method: 'get', path: '/reviews/{id}', summary: 'One of my reviews: the application (without who applied in a blind stage) and the rubric', tag: rev, allow: 'self' },
+	{ method: 'put', path: '/reviews/{id}', summary: 'Score one of my reviews: every criterion from 0 to its scale, and a comment when the stage requires one', tag: rev, allow: 'self', body: zScoreReview },
+	{ method: 'post', path: '/applications/{id}/conflicts', ok: 200, summary: 'Declare a conflict of interest: the application is hidden from me everywhere from now on, my review of it is removed and another reviewer takes my place', tag: rev, allow: ['site_manager', 'site_staff', 'reviewer'], body: zDeclareConflict },
 	{ method: 'get', path: '/openapi.json', summary: 'This document', tag: 'Meta', allow: 'anyone' }
 ];

@@ -36,6 +36,8 @@ export const Permission = {
 	ProgrammeManage: { name: 'programme.manage', write: true, scope: 'site', roles: ['site_manager', 'site_staff'] },
 	ApplicationCreate: { name: 'application.create', write: true, scope: 'signed_in' },
 	ApplicationRead: { name: 'application.read', write: false, scope: 'site', roles: ['site_manager', 'site_staff'] },
+	ReviewRead: { name: 'review.read', write: false, scope: 'site', roles: ['site_manager', 'site_staff', 'reviewer'] },
+	ReviewScore: { name: 'review.score', write: true, scope: 'site', roles: ['site_manager', 'site_staff', 'reviewer'] },
 	SiteHolidays: { name: 'holiday.site', write: true, scope: 'site', roles: ['site_manager'] }
 } as const satisfies Record<
 	string,

@@ -1,10 +1,10 @@
 import crypto from 'node:crypto';
 import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { db, pgCode, type Tx } from '../db/client.ts';
-import { application, applicationFile, applicationForm, programme, programmeCall } from './schema.ts';
+import { application, applicationFile, applicationForm, programme, programmeCall, reviewAssignment, reviewConflict, reviewStage } from './schema.ts';
 import { organization, orgMember, site } from '../directory/schema.ts';
 import { user } from '../auth/schema.ts';
-import { Permission, requireAccess, requireUser } from '../auth/access.ts';
+import { Permission, can, requireAccess, requireUser } from '../auth/access.ts';
 import type { Actor, UserActor } from '../auth/actor.ts';
 import { audit } from '../platform/audit.ts';
 import { enqueue } from '../platform/outbox.ts';
@@ -121,6 +121,10 @@ export interface PublicApplication {
 	updatedAt: string;
 	form: PublicForm;
 	files: { id: string; fieldKey: string; name: string; bytes: number }[];
+	/** Set when who applied is hidden from the reader (a blind review stage). */
+	blind?: boolean;
+	/** The review stage it is in (staff and applicant see its name; null before review and after a decision). */
+	stageId: string | null;
 }
 
 async function appRow(id: string) {
@@ -169,21 +173,45 @@ async function toPublic(r: AppJoined, now: Date): Promise<PublicApplication> {
 		regencyCode: r.a.regencyCode,
 		submittedAt: r.a.submittedAt?.toISOString() ?? null,
 		updatedAt: r.a.updatedAt.toISOString(),
+		stageId: r.a.stageId,
 		form: toForm(r.f),
 		files
 	};
 }
 
 /**
- * Who may see an application: its applicant and the staff of the programme's park. Anyone else
- * is told it does not exist (the refusal is still audited), so ids reveal nothing.
+ * Who may see an application, and how: its applicant; the park's staff; a reviewer it is
+ * assigned to (without who applied, when any stage they review it in is blind). A reviewer or
+ * staff member who declared a conflict of interest with it, like anyone else, is told it does not
+ * exist (the refusal is still audited), so ids reveal nothing.
  */
-async function readable(actor: Actor, r: AppJoined): Promise<void> {
-	if (actor.kind === 'user' && actor.userId === r.a.applicantId) return;
-	await requireAccess(actor, Permission.ApplicationRead, { siteId: r.siteId }).catch((e: unknown) => {
-		if (e instanceof AppError && e.code === 'FORBIDDEN') throw notFound('err_application_not_found');
-		throw e;
-	});
+async function access(actor: Actor, r: AppJoined): Promise<'applicant' | 'staff' | 'reviewer' | 'blind'> {
+	if (actor.kind === 'user' && actor.userId === r.a.applicantId) return 'applicant';
+	const deny = async (): Promise<never> => {
+		await audit(db(), actor, { action: Permission.ApplicationRead.name, outcome: 'denied', siteId: r.siteId, targetType: 'application', targetId: r.a.id });
+		if (actor.kind === 'anonymous') throw new AppError('UNAUTHENTICATED', 'err_unauthenticated');
+		throw notFound('err_application_not_found');
+	};
+	if (actor.kind !== 'user') return actor.kind === 'system' ? 'staff' : deny();
+	const [conflict] = await db().select({ id: reviewConflict.id }).from(reviewConflict).where(and(eq(reviewConflict.applicationId, r.a.id), eq(reviewConflict.reviewerId, actor.userId)));
+	if (conflict) return deny();
+	if (await can(actor, Permission.ApplicationRead, { siteId: r.siteId })) return 'staff';
+	const stages = await db().select({ blind: reviewStage.blind }).from(reviewAssignment).innerJoin(reviewStage, eq(reviewStage.id, reviewAssignment.stageId)).where(and(eq(reviewAssignment.applicationId, r.a.id), eq(reviewAssignment.reviewerId, actor.userId)));
+	if (stages.length) return stages.some((s) => s.blind) ? 'blind' : 'reviewer';
+	return deny();
+}
+
+/**
+ * An application as a blind stage's reviewer sees it: no applicant, no organisation, no team
+ * members' names, files named by their question. What applicants wrote in their answers is theirs
+ * and is shown as written.
+ */
+function blinded(a: PublicApplication): PublicApplication {
+	const team = new Set(fieldsOf(a.form.sections).filter((f) => f.type === 'team').map((f) => f.key));
+	const answers = Object.fromEntries(Object.entries(a.answers).map(([k, v]) => [k, team.has(k) && Array.isArray(v) ? (v as { role: string }[]).map((m) => ({ name: '—', role: m.role })) : v]));
+	// File names often carry the startup's name; the field's key does not.
+	const files = a.files.map((f) => ({ ...f, name: `${f.fieldKey}.pdf` }));
+	return { ...a, applicantId: '', applicantName: '', organizationId: null, organizationName: null, startupName: '', answers, files, blind: true };
 }
 
 /** Only the applicant changes an application, only while it is a draft and its call is open. */
@@ -239,8 +267,9 @@ export async function myApplicationFor(actor: Actor, callId: string): Promise<{ 
 
 export async function getApplication(actor: Actor, id: string, now = new Date()): Promise<PublicApplication> {
 	const r = await appRow(id);
-	await readable(actor, r);
-	return toPublic(r, now);
+	const how = await access(actor, r);
+	const a = await toPublic(r, now);
+	return how === 'blind' ? blinded(a) : a;
 }
 
 /**
@@ -312,7 +341,7 @@ export async function uploadFile(actor: Actor, id: string, fieldKey: string, fil
 /** A file of an application, for whoever may read the application. */
 export async function getFile(actor: Actor, applicationId: string, fileId: string): Promise<{ name: string; mime: string; content: Buffer }> {
 	const r = await appRow(applicationId);
-	await readable(actor, r);
+	await access(actor, r);
 	if (!isUuid(fileId)) throw notFound('err_file_not_found');
 	const [f] = await db().select().from(applicationFile).where(and(eq(applicationFile.id, fileId), eq(applicationFile.applicationId, applicationId)));
 	if (!f) throw notFound('err_file_not_found');
@@ -408,7 +437,13 @@ export async function listApplications(actor: Actor, callId: string, input: unkn
 	// Drafts sort after submissions: their key is the far future, then the id.
 	const sortKey = sql<string>`coalesce(${application.submittedAt}, 'infinity'::timestamptz)`;
 	const startup = sql<string>`coalesce(${organization.name}, nullif(${application.startupName}, ''), ${user.name})`;
-	const conditions: (SQL | undefined)[] = [eq(application.callId, callId), q.status ? eq(application.status, q.status) : undefined];
+	const me = actor.kind === 'user' ? actor.userId : '';
+	const conditions: (SQL | undefined)[] = [
+		eq(application.callId, callId),
+		q.status ? eq(application.status, q.status) : undefined,
+		// A declared conflict hides the application from its declarer here too (lists and exports).
+		sql`NOT EXISTS (SELECT 1 FROM ${reviewConflict} rc WHERE rc.application_id = ${application.id} AND rc.reviewer_id = ${me})`
+	];
 	if (q.q) conditions.push(or(ilike(organization.name, containsPattern(q.q)), ilike(application.startupName, containsPattern(q.q)), ilike(user.name, containsPattern(q.q))));
 	const rows = await db()
 		.select({ a: application, startup, applicantName: user.name, applicantEmail: user.email, sort: sql<string>`${sortKey}::text` })

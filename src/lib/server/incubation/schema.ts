@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { pgTable, pgEnum, text, uuid, timestamp, date, integer, index, unique, uniqueIndex, check, jsonb, customType } from 'drizzle-orm/pg-core';
+import { pgTable, pgEnum, text, uuid, timestamp, date, integer, index, unique, uniqueIndex, check, jsonb, customType, boolean, doublePrecision, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { organization, site } from '../directory/schema.ts';
 import { user } from '../auth/schema.ts';
 import type { FormSection } from '../../schemas/forms.ts';
@@ -72,7 +72,7 @@ export const applicationForm = pgTable(
 	(t) => [unique('application_form_call_version').on(t.callId, t.version)]
 );
 
-export const applicationStatuses = ['draft', 'submitted', 'withdrawn'] as const;
+export const applicationStatuses = ['draft', 'submitted', 'withdrawn', 'accepted', 'rejected'] as const;
 export const applicationStatus = pgEnum('application_status', applicationStatuses);
 
 /** The creative-economy subsectors (Kemenparekraf's seventeen). */
@@ -125,10 +125,14 @@ export const application = pgTable(
 		provinceCode: text('province_code'),
 		regencyCode: text('regency_code'),
 		submittedAt: timestamp('submitted_at', { withTimezone: true }),
+		/** The review stage a submitted application is in; null before the first and after a decision. */
+		stageId: uuid('stage_id').references((): AnyPgColumn => reviewStage.id, { onDelete: 'set null' }),
+		decidedAt: timestamp('decided_at', { withTimezone: true }),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [
+		index('application_stage_idx').on(t.stageId),
 		index('application_call_idx').on(t.callId, t.status),
 		index('application_applicant_idx').on(t.applicantId),
 		uniqueIndex('application_one_per_applicant').on(t.callId, t.applicantId).where(sql`${t.status} <> 'withdrawn'`),
@@ -153,4 +157,77 @@ export const applicationFile = pgTable(
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [index('application_file_application_idx').on(t.applicationId)]
+);
+
+/** A criterion of a stage's rubric: scored 0..scaleMax, weighted in the reviewer's total. */
+export interface Criterion {
+	key: string;
+	name: string;
+	description: string;
+	weight: number;
+	scaleMax: number;
+}
+
+/**
+ * A stage of a call's review (administrative screening, desk review, pitch interview …) with its
+ * rubric. In blind mode its reviewers never see who applied.
+ */
+export const reviewStage = pgTable(
+	'review_stage',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		callId: uuid('call_id')
+			.notNull()
+			.references(() => programmeCall.id, { onDelete: 'cascade' }),
+		position: integer('position').notNull(),
+		name: text('name').notNull(),
+		blind: boolean('blind').notNull().default(false),
+		criteria: jsonb('criteria').$type<Criterion[]>().notNull().default([]),
+		commentRequired: boolean('comment_required').notNull().default(false),
+		/** How many reviewers automatic assignment gives each application. */
+		reviewersPerApplication: integer('reviewers_per_application').notNull().default(2),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [unique('review_stage_call_position').on(t.callId, t.position), check('review_stage_k', sql`${t.reviewersPerApplication} BETWEEN 1 AND 20`)]
+);
+
+/** A reviewer's review of one application at one stage: scores per criterion once submitted. */
+export const reviewAssignment = pgTable(
+	'review_assignment',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		applicationId: uuid('application_id')
+			.notNull()
+			.references(() => application.id, { onDelete: 'cascade' }),
+		stageId: uuid('stage_id')
+			.notNull()
+			.references(() => reviewStage.id, { onDelete: 'cascade' }),
+		reviewerId: text('reviewer_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		scores: jsonb('scores').$type<Record<string, number>>(),
+		comment: text('comment').notNull().default(''),
+		/** Weighted total, 0–100. */
+		total: doublePrecision('total'),
+		submittedAt: timestamp('submitted_at', { withTimezone: true }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [unique('review_assignment_once').on(t.applicationId, t.stageId, t.reviewerId), index('review_assignment_reviewer_idx').on(t.reviewerId, t.stageId), index('review_assignment_stage_idx').on(t.stageId)]
+);
+
+/** A reviewer's declared conflict of interest: they never see that application again. */
+export const reviewConflict = pgTable(
+	'review_conflict',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		applicationId: uuid('application_id')
+			.notNull()
+			.references(() => application.id, { onDelete: 'cascade' }),
+		reviewerId: text('reviewer_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		reason: text('reason').notNull().default(''),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [unique('review_conflict_once').on(t.applicationId, t.reviewerId), index('review_conflict_reviewer_idx').on(t.reviewerId)]
 );

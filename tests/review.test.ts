@@ -1,0 +1,170 @@
+import { describe, it, expect, beforeAll } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { useTestDb } from './db.ts';
+import { makeSite, makeUser, makeMembers, refusal, mailsTo, auditCount } from './factories.ts';
+import { createCall, createProgramme } from '../src/lib/server/incubation/programme.service.ts';
+import { getApplication, getFile, listApplications, saveApplication, startApplication, submitApplication, uploadFile } from '../src/lib/server/incubation/application.service.ts';
+import { assignReviewers, createStage, declareConflict, getReview, moveApplications, myReviews, ranking, scoreReview, updateStage } from '../src/lib/server/incubation/review.service.ts';
+import { createPlan } from '../src/lib/server/facilities/plan.service.ts';
+import { tenancy } from '../src/lib/server/directory/schema.ts';
+import { planMember } from '../src/lib/server/facilities/schema.ts';
+import { reviewAssignment } from '../src/lib/server/incubation/schema.ts';
+import { db } from '../src/lib/server/db/client.ts';
+import type { UserActor } from '../src/lib/server/auth/actor.ts';
+
+useTestDb();
+
+const NOW = new Date('2026-11-23T03:00:00Z');
+const pdf = { name: 'deck.pdf', type: 'application/pdf', data: new Uint8Array(Buffer.from('%PDF-1.7\n%deck\n')) };
+const rubric = [
+	{ key: 'inovasi', name: 'Inovasi', weight: 3, scaleMax: 5 },
+	{ key: 'pasar', name: 'Potensi pasar', weight: 1, scaleMax: 10 }
+];
+
+describe('review pipeline', () => {
+	let park: { id: string; slug: string };
+	let staff: UserActor;
+	let r1: UserActor, r2: UserActor, r3: UserActor;
+	let callId: string;
+	const apps: Record<string, { id: string; applicant: UserActor }> = {};
+
+	beforeAll(async () => {
+		park = await makeSite({ name: 'Cimahi Techno Park' });
+		staff = await makeUser('site_staff', park.id);
+		[r1, r2, r3] = [await makeUser('reviewer', park.id), await makeUser('reviewer', park.id), await makeUser('reviewer', park.id)];
+		const plan = await createPlan(staff, park.slug, { name: 'Inkubasi Tahap 1', allowances: [{ name: 'Ruang', kinds: ['meeting_room'], hours: 40 }] });
+		const p = await createProgramme(staff, park.slug, { slug: 'inkubasi', name: 'Inkubasi Startup Digital', kind: 'incubation', startsOn: '2027-02-01', endsOn: '2027-07-31', planId: plan.id });
+		callId = (await createCall(staff, p.id, { title: 'Gelombang 1', opensAt: '2026-11-09T08:00:00+07:00', closesAt: '2026-12-31T23:59:00+07:00' }, NOW)).id;
+		const people = await makeMembers(4, null);
+		for (const [i, name] of ['Arunika', 'Batik Render', 'Cerita Kita', 'Dapur Data'].entries()) {
+			const me = people[i]!;
+			const a = await startApplication(me, callId, { startupName: name }, NOW);
+			await saveApplication(me, a.id, { answers: { summary: `Produk nomor ${i + 1}`, stage: 'mvp', team: [{ name: me.name, role: 'CEO' }] }, kbli: '62019', subsector: 'app', provinceCode: '32', regencyCode: '32.77' }, NOW);
+			await uploadFile(me, a.id, 'pitch_deck', pdf, NOW);
+			await submitApplication(me, a.id, NOW);
+			apps[name[0]!] = { id: a.id, applicant: me };
+		}
+	});
+
+	it('ranks by weighted mean and by z-score per reviewer, as computed by hand', async () => {
+		const stage = await createStage(staff, callId, { name: 'Penilaian proposal', criteria: rubric, commentRequired: true });
+		const all = Object.values(apps).map((a) => a.id);
+		expect(await moveApplications(staff, callId, { applicationIds: all, to: stage.id }, NOW)).toEqual({ moved: 4, skipped: [] });
+		// The lenient reviewer has A, B, C; the severe one B, C, D.
+		await assignReviewers(staff, stage.id, { applicationIds: [apps.A!.id, apps.B!.id, apps.C!.id], reviewerId: r1.userId });
+		await assignReviewers(staff, stage.id, { applicationIds: [apps.B!.id, apps.C!.id, apps.D!.id], reviewerId: r2.userId });
+		const reviewOf = async (r: UserActor, app: string) => (await myReviews(r)).find((x) => x.applicationId === app)!.id;
+
+		// The rubric's rules: every criterion, within its scale, and a comment here.
+		const bad = await refusal(scoreReview(r1, await reviewOf(r1, apps.A!.id), { scores: { inovasi: 6 } }));
+		expect(bad.fields?.map((f) => `${f.field} ${f.key}`).sort()).toEqual(['comment err_field_required', 'scores.inovasi err_field_too_big', 'scores.pasar err_field_required']);
+
+		// total = 100 × (3 × inovasi/5 + 1 × pasar/10) / 4 = 15 × inovasi + 2.5 × pasar
+		const score = async (r: UserActor, app: string, inovasi: number, pasar: number) => (await scoreReview(r, await reviewOf(r, app), { scores: { inovasi, pasar }, comment: 'Catatan' })).total;
+		expect(await score(r1, apps.A!.id, 5, 10)).toBe(100);
+		expect(await score(r1, apps.B!.id, 5, 6)).toBe(90);
+		expect(await score(r1, apps.C!.id, 5, 2)).toBe(80);
+		expect(await score(r2, apps.B!.id, 2, 4)).toBe(40);
+		expect(await score(r2, apps.C!.id, 3, 2)).toBe(50);
+		expect(await score(r2, apps.D!.id, 4, 0)).toBe(60);
+
+		// Means: A 100, B 65, C 65, D 60 (B before C by name).
+		const plain = await ranking(staff, stage.id);
+		expect(plain.items.map((x) => [x.startup, x.rank, x.mean])).toEqual([
+			['Arunika', 1, 100],
+			['Batik Render', 2, 65],
+			['Cerita Kita', 3, 65],
+			['Dapur Data', 4, 60]
+		]);
+		const b = plain.items[1]!;
+		expect([b.min, b.max, b.sd]).toEqual([40, 90, 25]);
+		// Each reviewer's totals have mean 90 (r1) or 50 (r2) and SD √(200/3) = 8.165, so z = ±1.2247 or 0.
+		// Mean z: A 1.2247, D 1.2247, B (0 − 1.2247)/2, C (−1.2247 + 0)/2: the severe reviewer's best rises to the top.
+		const z = await ranking(staff, stage.id, { normalise: '1' });
+		expect(z.items.map((x) => x.startup)).toEqual(['Arunika', 'Dapur Data', 'Batik Render', 'Cerita Kita']);
+		const zs = Object.fromEntries(z.items.map((x) => [x.startup, x.z!]));
+		expect(zs.Arunika).toBeCloseTo(1.224745, 5);
+		expect(zs['Dapur Data']).toBeCloseTo(1.224745, 5);
+		expect(zs['Batik Render']).toBeCloseTo(-0.612372, 5);
+		expect(zs['Cerita Kita']).toBeCloseTo(-0.612372, 5);
+
+		// Once a review is in, the rubric is fixed.
+		expect((await refusal(updateStage(staff, stage.id, { criteria: [rubric[0]!] }))).key).toBe('err_rubric_locked');
+		// Reviewers and other parks' staff do not see the ranking.
+		expect((await refusal(ranking(r1, stage.id))).code).toBe('FORBIDDEN');
+	});
+
+	it('a blind stage hides who applied; a conflict hides the application everywhere and finds a replacement', async () => {
+		const blind = await createStage(staff, callId, { name: 'Wawancara', criteria: rubric, blind: true, reviewersPerApplication: 2 });
+		await moveApplications(staff, callId, { applicationIds: [apps.A!.id, apps.D!.id], to: blind.id }, NOW);
+		// Moving on to a later stage e-mails the applicant by name.
+		const [mail] = (await mailsTo(apps.A!.applicant.email)).filter((x) => x.subject.includes('Wawancara'));
+		expect(mail?.text).toContain(apps.A!.applicant.name);
+		const auto = await assignReviewers(staff, blind.id, { auto: true });
+		expect(auto).toEqual({ assigned: 4, short: 0 });
+		// Balanced: nobody has both while someone has none.
+		const loads = await db().select().from(reviewAssignment).where(eq(reviewAssignment.stageId, blind.id));
+		const per = new Map<string, number>();
+		for (const l of loads) per.set(l.reviewerId, (per.get(l.reviewerId) ?? 0) + 1);
+		expect(Math.max(...per.values()) - Math.min(...per.values())).toBeLessThanOrEqual(1);
+
+		const reviewerOfA = [r1, r2, r3].find((r) => loads.some((l) => l.reviewerId === r.userId && l.applicationId === apps.A!.id))!;
+		const seen = await getApplication(reviewerOfA, apps.A!.id);
+		expect(seen).toMatchObject({ blind: true, applicantName: '', organizationName: null, startupName: '' });
+		expect(JSON.stringify(seen)).not.toContain('Arunika');
+		expect(JSON.stringify(seen)).not.toContain(apps.A!.applicant.name);
+		expect((await myReviews(reviewerOfA)).find((x) => x.applicationId === apps.A!.id)!.label).toMatch(/^#/);
+
+		// The conflict: gone from their reviews, their review removed, and 404 on the application and its file.
+		const fileId = (await getApplication(staff, apps.A!.id)).files[0]!.id;
+		const res = await declareConflict(reviewerOfA, apps.A!.id, { reason: 'Mantan rekan kerja pendiri' });
+		expect(res.replacedBy).toBe(true);
+		expect((await myReviews(reviewerOfA)).some((x) => x.applicationId === apps.A!.id)).toBe(false);
+		expect((await refusal(getApplication(reviewerOfA, apps.A!.id))).code).toBe('NOT_FOUND');
+		expect((await refusal(getFile(reviewerOfA, apps.A!.id, fileId))).code).toBe('NOT_FOUND');
+		const now = await db().select().from(reviewAssignment).where(and(eq(reviewAssignment.stageId, blind.id), eq(reviewAssignment.applicationId, apps.A!.id)));
+		expect(now).toHaveLength(2);
+		expect(now.some((x) => x.reviewerId === reviewerOfA.userId)).toBe(false);
+		// Nor can staff assign them to it again.
+		expect((await refusal(assignReviewers(staff, blind.id, { applicationIds: [apps.A!.id], reviewerId: reviewerOfA.userId }))).key).toBe('err_reviewer_conflicted');
+		expect(await auditCount('review.conflict', 'ok')).toBe(1);
+
+		// A staff member with a conflict loses it from lists, exports, search and the ranking too.
+		const other = await makeUser('site_staff', park.id);
+		await declareConflict(other, apps.D!.id, {});
+		expect((await listApplications(other, callId, {})).items.map((x) => x.id)).not.toContain(apps.D!.id);
+		expect((await listApplications(other, callId, { q: 'Dapur' })).items).toEqual([]);
+		expect((await ranking(other, blind.id)).items.map((x) => x.applicationId)).toEqual([apps.A!.id]);
+		expect((await refusal(getApplication(other, apps.D!.id))).code).toBe('NOT_FOUND');
+	});
+
+	it('accepting makes a cohort (tenancy and plan); applicants never see reviewers or scores', async () => {
+		const res = await moveApplications(staff, callId, { applicationIds: [apps.A!.id, apps.B!.id, apps.A!.id], to: 'accepted' }, NOW);
+		expect(res.moved).toBe(2);
+		await moveApplications(staff, callId, { applicationIds: [apps.C!.id, apps.D!.id], to: 'rejected' }, NOW);
+		// Decided applications cannot be moved again.
+		expect(await moveApplications(staff, callId, { applicationIds: [apps.C!.id], to: 'accepted' }, NOW)).toEqual({ moved: 0, skipped: [apps.C!.id] });
+
+		const a = await getApplication(apps.A!.applicant, apps.A!.id);
+		expect(a.status).toBe('accepted');
+		const [t] = await db().select().from(tenancy).where(and(eq(tenancy.orgId, a.organizationId!), eq(tenancy.siteId, park.id)));
+		expect(t).toMatchObject({ startsOn: '2027-02-01', endsOn: '2027-07-31', status: 'active' });
+		expect(await db().select().from(planMember).where(eq(planMember.orgId, a.organizationId!))).toHaveLength(1);
+
+		// Nothing the applicant receives names a reviewer or carries a score.
+		const names = [r1, r2, r3].map((r) => r.name);
+		for (const who of Object.values(apps)) {
+			const seen = JSON.stringify(await getApplication(who.applicant, who.id)) + JSON.stringify(await mailsTo(who.applicant.email));
+			for (const n of names) expect(seen).not.toContain(n);
+			expect(seen).not.toMatch(/"total"|"scores"|"z"/);
+		}
+		const [accepted] = (await mailsTo(apps.A!.applicant.email)).filter((x) => x.subject.includes('diterima') || x.subject.includes('accepted'));
+		expect(accepted?.text).toContain(apps.A!.applicant.name);
+		expect((await mailsTo(apps.C!.applicant.email)).some((x) => x.subject.startsWith('Hasil seleksi'))).toBe(true);
+		// Reviews close with the decision.
+		const open = (await myReviews(r2)).find((x) => x.applicationId === apps.B!.id)!;
+		expect((await refusal(scoreReview(r2, open.id, { scores: { inovasi: 1, pasar: 1 }, comment: 'x' }))).key).toBe('err_review_closed');
+		// Someone else's review is not there at all.
+		expect((await refusal(getReview(r3, open.id))).code).toBe('NOT_FOUND');
+	});
+});
