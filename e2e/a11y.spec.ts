@@ -62,6 +62,15 @@ for (const theme of ['light', 'dark'] as const) {
 			await page.getByTestId('applications').getByRole('link').first().click();
 			await page.waitForURL(/\/applications\/[0-9a-f-]{36}$/);
 			await audit(page, new URL(page.url()).pathname);
+			await audit(page, `${call}/review`);
+		});
+
+		test('a reviewer\'s pages', async ({ page }) => {
+			await signIn(page, 'reviewer@taman.demo');
+			await audit(page, '/reviews');
+			await page.getByTestId('my-reviews').getByRole('link').first().click();
+			await page.waitForURL(/\/reviews\/[0-9a-f-]{36}$/);
+			await audit(page, new URL(page.url()).pathname);
 		});
 
 		test('a network admin\'s pages', async ({ page }) => {

@@ -39,7 +39,7 @@ describe('review pipeline', () => {
 		for (const [i, name] of ['Arunika', 'Batik Render', 'Cerita Kita', 'Dapur Data'].entries()) {
 			const me = people[i]!;
 			const a = await startApplication(me, callId, { startupName: name }, NOW);
-			await saveApplication(me, a.id, { answers: { summary: `Produk nomor ${i + 1}`, stage: 'mvp', team: [{ name: me.name, role: 'CEO' }] }, kbli: '62019', subsector: 'app', provinceCode: '32', regencyCode: '32.77' }, NOW);
+			await saveApplication(me, a.id, { answers: { summary: `Produk nomor ${i + 1}`, stage: 'mvp', website: `https://${name.toLowerCase().replace(' ', '-')}.id`, team: [{ name: me.name, role: 'CEO' }] }, kbli: '62019', subsector: 'app', provinceCode: '32', regencyCode: '32.77' }, NOW);
 			await uploadFile(me, a.id, 'pitch_deck', pdf, NOW);
 			await submitApplication(me, a.id, NOW);
 			apps[name[0]!] = { id: a.id, applicant: me };
@@ -49,7 +49,10 @@ describe('review pipeline', () => {
 	it('ranks by weighted mean and by z-score per reviewer, as computed by hand', async () => {
 		const stage = await createStage(staff, callId, { name: 'Penilaian proposal', criteria: rubric, commentRequired: true });
 		const all = Object.values(apps).map((a) => a.id);
+		expect((await listApplications(staff, callId, { status: 'submitted', stage: 'none' })).items).toHaveLength(4);
 		expect(await moveApplications(staff, callId, { applicationIds: all, to: stage.id }, NOW)).toEqual({ moved: 4, skipped: [] });
+		expect((await listApplications(staff, callId, { status: 'submitted', stage: 'none' })).items).toEqual([]);
+		expect((await listApplications(staff, callId, { stage: stage.id })).items).toHaveLength(4);
 		// The lenient reviewer has A, B, C; the severe one B, C, D.
 		await assignReviewers(staff, stage.id, { applicationIds: [apps.A!.id, apps.B!.id, apps.C!.id], reviewerId: r1.userId });
 		await assignReviewers(staff, stage.id, { applicationIds: [apps.B!.id, apps.C!.id, apps.D!.id], reviewerId: r2.userId });
@@ -108,11 +111,13 @@ describe('review pipeline', () => {
 		for (const l of loads) per.set(l.reviewerId, (per.get(l.reviewerId) ?? 0) + 1);
 		expect(Math.max(...per.values()) - Math.min(...per.values())).toBeLessThanOrEqual(1);
 
-		const reviewerOfA = [r1, r2, r3].find((r) => loads.some((l) => l.reviewerId === r.userId && l.applicationId === apps.A!.id))!;
+		// r1 read A openly at the first stage; the blind stage hides it from the others only.
+		const reviewerOfA = [r2, r3].find((r) => loads.some((l) => l.reviewerId === r.userId && l.applicationId === apps.A!.id))!;
 		const seen = await getApplication(reviewerOfA, apps.A!.id);
 		expect(seen).toMatchObject({ blind: true, applicantName: '', organizationName: null, startupName: '' });
 		expect(JSON.stringify(seen)).not.toContain('Arunika');
 		expect(JSON.stringify(seen)).not.toContain(apps.A!.applicant.name);
+		expect(seen.answers.website).toBeUndefined();
 		expect((await myReviews(reviewerOfA)).find((x) => x.applicationId === apps.A!.id)!.label).toMatch(/^#/);
 
 		// The conflict: gone from their reviews, their review removed, and 404 on the application and its file.

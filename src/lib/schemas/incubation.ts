@@ -56,6 +56,8 @@ export type SaveApplication = z.input<typeof zSaveApplication>;
 
 export const zApplicationQuery = z.object({
 	status: z.enum(applicationStatuses).optional(),
+	/** A review stage's id, or `none` for submitted applications not in a stage yet. */
+	stage: z.union([z.uuid(), z.literal('none')]).optional(),
 	/** Startup, organisation or applicant name. */
 	q: z.string().trim().max(LIMITS.name).optional()
 });

@@ -2,8 +2,11 @@ import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { db } from '../db/client.ts';
 import { user } from '../auth/schema.ts';
-import { organization, orgMember } from '../directory/schema.ts';
-import { application, applicationFile, applicationForm } from '../incubation/schema.ts';
+import { organization, orgMember, siteRole } from '../directory/schema.ts';
+import { loadActor, loadActorByEmail } from '../auth/load-actor.ts';
+import { system } from '../auth/actor.ts';
+import * as review from '../incubation/review.service.ts';
+import { application, applicationFile, applicationForm, reviewStage } from '../incubation/schema.ts';
 import { checkAnswers } from '../../schemas/forms.ts';
 import { starterForm } from '../../forms.ts';
 import { checkRegion } from '../directory/regions.ts';
@@ -120,4 +123,69 @@ export async function seedApplications(callId: string, submittedFrom: Date) {
 		await db().update(application).set({ answers: checked.answers }).where(eq(application.id, a!.id));
 	}
 	return startups.length;
+}
+
+/** Invented reviewers from industry, academia and investors; they have no sign-in. */
+const reviewerPeople = [
+	{ id: 'demo-reviewer-1', name: 'Ir. Wawan Gunawan', email: 'wawan@penilai.demo' },
+	{ id: 'demo-reviewer-2', name: 'Dr. Lina Herlina', email: 'lina@penilai.demo' },
+	{ id: 'demo-reviewer-3', name: 'Yusuf Maulana', email: 'yusuf@penilai.demo' }
+];
+
+/** A score from 1 to 5 that depends only on its inputs: the startup's strength, the reviewer's leaning, a little noise. */
+function demoScore(app: number, reviewer: number, criterion: number): number {
+	const strength = 5 - ((app * 7) % 26) / 6.5; // 1..5, spread over the list
+	const leaning = [0.4, -0.6, 0, 0.2][reviewer % 4]!;
+	const noise = ((app * 31 + reviewer * 17 + criterion * 13) % 5) / 4 - 0.5;
+	return Math.max(1, Math.min(5, Math.round(strength + leaning + noise)));
+}
+
+/**
+ * Cimahi's call under review: a blind proposal review where every application has two scored
+ * reviews, one reviewer's declared conflict and its replacement; the ten best moved on to pitching,
+ * where reviewer@taman.demo still has reviews to do.
+ */
+export async function seedReview(callId: string, siteId: string) {
+	await db().insert(user).values(reviewerPeople.map((r) => ({ ...r, emailVerified: true }))).onConflictDoNothing();
+	const bambang = (await loadActorByEmail('reviewer@taman.demo'))!;
+	if (bambang.kind !== 'user') return;
+	await db().insert(siteRole).values([bambang.userId, ...reviewerPeople.map((r) => r.id)].map((userId) => ({ userId, siteId, role: 'reviewer' as const }))).onConflictDoNothing();
+	const people = [bambang, ...(await Promise.all(reviewerPeople.map(async (r) => (await loadActor(r.id, 'write', 'session'))!)))];
+
+	const criteria = [
+		{ key: 'inovasi', name: 'Inovasi dan keunikan produk', description: '', weight: 3, scaleMax: 5 },
+		{ key: 'pasar', name: 'Potensi pasar', description: '', weight: 2, scaleMax: 5 },
+		{ key: 'tim', name: 'Kesiapan tim', description: '', weight: 2, scaleMax: 5 },
+		{ key: 'dampak', name: 'Dampak bagi ekonomi digital Cimahi', description: '', weight: 1, scaleMax: 5 }
+	];
+	const desk = await review.createStage(system, callId, { name: 'Penilaian proposal', criteria, blind: true, commentRequired: true, reviewersPerApplication: 2 });
+	const pitch = await review.createStage(system, callId, { name: 'Wawancara & pitching', criteria, reviewersPerApplication: 2 });
+	const submitted = await db().select({ id: application.id, startupName: application.startupName, applicantId: application.applicantId }).from(application).where(eq(application.status, 'submitted'));
+	const order = startups.map((s, i) => ({ i, app: submitted.find((a) => a.applicantId === `demo-applicant-${i + 1}`) })).filter((x): x is { i: number; app: (typeof submitted)[number] } => !!x.app);
+	await review.moveApplications(system, callId, { applicationIds: order.map((x) => x.app.id), to: desk.id, notify: false });
+	await review.assignReviewers(system, desk.id, { auto: true });
+
+	// Yusuf Maulana knows the founders of Kopi Data: he declares it, and someone else reviews it.
+	const kopi = order.find((x) => startups[x.i]![0] === 'Kopi Data')!;
+	await review.declareConflict(people[3]!, kopi.app.id, { reason: 'Pendiri Kopi Data adalah sepupu saya.' });
+
+	const score = async (stageId: string, done: (reviewer: number) => boolean) => {
+		for (const [r, who] of people.entries()) {
+			if (!done(r)) continue;
+			for (const mine of (await review.myReviews(who)).filter((x) => !x.submittedAt)) {
+				const [stage] = await db().select({ id: reviewStage.id }).from(reviewStage).where(eq(reviewStage.name, mine.stageName));
+				if (stage?.id !== stageId) continue;
+				const i = order.find((x) => x.app.id === mine.applicationId)!.i;
+				const scores = Object.fromEntries(criteria.map((c, k) => [c.key, demoScore(i, r, k)]));
+				await review.scoreReview(who, mine.id, { scores, comment: scores.inovasi! >= 4 ? 'Produk menarik dan tim siap; perlu data pengguna awal.' : 'Masalah belum tervalidasi; model bisnis perlu diperjelas.' });
+			}
+		}
+	};
+	await score(desk.id, () => true);
+
+	// The ten best of the proposal review go on to pitching.
+	const ranked = await review.ranking(system, desk.id, { normalise: '1' });
+	await review.moveApplications(system, callId, { applicationIds: ranked.items.slice(0, 10).map((x) => x.applicationId), to: pitch.id, notify: false });
+	await review.assignReviewers(system, pitch.id, { auto: true });
+	await score(pitch.id, (r) => r !== 0);
 }

@@ -4,7 +4,7 @@ import { plan } from '../facilities/schema.ts';
 import { system } from '../auth/actor.ts';
 import { createCall, createProgramme } from '../incubation/programme.service.ts';
 import { addDays, localParts, zonedInstant } from '../facilities/time.ts';
-import { seedApplications } from './applications.ts';
+import { seedApplications, seedReview } from './applications.ts';
 
 /**
  * Programmes from the seeds: Cimahi Techno Park's incubation (its call open now), the Coding
@@ -59,4 +59,5 @@ export async function seedIncubation(siteIds: Map<string, string>) {
 	await createCall(system, interns.id, { title: 'Pendaftaran magang', opensAt: at(20, 8 * 60), closesAt: at(50, 23 * 60 + 59) });
 
 	await seedApplications(cimahiCall.id, new Date(at(-13, 9 * 60)));
+	await seedReview(cimahiCall.id, siteIds.get('cimahi-techno-park')!);
 }

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { db, pgCode, type Tx } from '../db/client.ts';
 import { application, applicationFile, applicationForm, programme, programmeCall, reviewAssignment, reviewConflict, reviewStage } from './schema.ts';
 import { organization, orgMember, site } from '../directory/schema.ts';
@@ -102,6 +102,7 @@ export interface PublicApplication {
 	callId: string;
 	callTitle: string;
 	programmeName: string;
+	siteId: string;
 	siteName: string;
 	timeZone: string;
 	closesAt: string;
@@ -125,12 +126,13 @@ export interface PublicApplication {
 	blind?: boolean;
 	/** The review stage it is in (staff and applicant see its name; null before review and after a decision). */
 	stageId: string | null;
+	stageName: string | null;
 }
 
 async function appRow(id: string) {
 	if (!isUuid(id)) throw notFound('err_application_not_found');
 	const [row] = await db()
-		.select({ a: application, f: applicationForm, c: programmeCall, siteId: programme.siteId, programmeName: programme.name, siteName: site.name, timeZone: site.timeZone, applicantName: user.name, organizationName: organization.name })
+		.select({ a: application, f: applicationForm, c: programmeCall, siteId: programme.siteId, programmeName: programme.name, siteName: site.name, timeZone: site.timeZone, applicantName: user.name, organizationName: organization.name, stageName: reviewStage.name })
 		.from(application)
 		.innerJoin(applicationForm, eq(applicationForm.id, application.formId))
 		.innerJoin(programmeCall, eq(programmeCall.id, application.callId))
@@ -138,6 +140,7 @@ async function appRow(id: string) {
 		.innerJoin(site, eq(site.id, programme.siteId))
 		.innerJoin(user, eq(user.id, application.applicantId))
 		.leftJoin(organization, eq(organization.id, application.organizationId))
+		.leftJoin(reviewStage, eq(reviewStage.id, application.stageId))
 		.where(eq(application.id, id));
 	if (!row) throw notFound('err_application_not_found');
 	return row;
@@ -156,6 +159,7 @@ async function toPublic(r: AppJoined, now: Date): Promise<PublicApplication> {
 		callId: r.c.id,
 		callTitle: r.c.title,
 		programmeName: r.programmeName,
+		siteId: r.siteId,
 		siteName: r.siteName,
 		timeZone: r.timeZone,
 		closesAt: r.c.closesAt.toISOString(),
@@ -174,6 +178,7 @@ async function toPublic(r: AppJoined, now: Date): Promise<PublicApplication> {
 		submittedAt: r.a.submittedAt?.toISOString() ?? null,
 		updatedAt: r.a.updatedAt.toISOString(),
 		stageId: r.a.stageId,
+		stageName: r.stageName,
 		form: toForm(r.f),
 		files
 	};
@@ -181,7 +186,7 @@ async function toPublic(r: AppJoined, now: Date): Promise<PublicApplication> {
 
 /**
  * Who may see an application, and how: its applicant; the park's staff; a reviewer it is
- * assigned to (without who applied, when any stage they review it in is blind). A reviewer or
+ * assigned to (without who applied, while every stage they review it in is blind). A reviewer or
  * staff member who declared a conflict of interest with it, like anyone else, is told it does not
  * exist (the refusal is still audited), so ids reveal nothing.
  */
@@ -197,18 +202,26 @@ async function access(actor: Actor, r: AppJoined): Promise<'applicant' | 'staff'
 	if (conflict) return deny();
 	if (await can(actor, Permission.ApplicationRead, { siteId: r.siteId })) return 'staff';
 	const stages = await db().select({ blind: reviewStage.blind }).from(reviewAssignment).innerJoin(reviewStage, eq(reviewStage.id, reviewAssignment.stageId)).where(and(eq(reviewAssignment.applicationId, r.a.id), eq(reviewAssignment.reviewerId, actor.userId)));
-	if (stages.length) return stages.some((s) => s.blind) ? 'blind' : 'reviewer';
+	// Blind while every stage they review it in is blind; a later open stage (an interview) shows who it is.
+	if (stages.length) return stages.every((s) => s.blind) ? 'blind' : 'reviewer';
 	return deny();
 }
 
 /**
  * An application as a blind stage's reviewer sees it: no applicant, no organisation, no team
- * members' names, files named by their question. What applicants wrote in their answers is theirs
+ * members' names, no links or e-mail addresses, files named by their question. What applicants wrote in their answers is theirs
  * and is shown as written.
  */
 function blinded(a: PublicApplication): PublicApplication {
-	const team = new Set(fieldsOf(a.form.sections).filter((f) => f.type === 'team').map((f) => f.key));
-	const answers = Object.fromEntries(Object.entries(a.answers).map(([k, v]) => [k, team.has(k) && Array.isArray(v) ? (v as { role: string }[]).map((m) => ({ name: '—', role: m.role })) : v]));
+	const fields = fieldsOf(a.form.sections);
+	const team = new Set(fields.filter((f) => f.type === 'team').map((f) => f.key));
+	// Links and addresses name the startup as surely as its name does.
+	const identifying = new Set(fields.filter((f) => f.type === 'url' || f.type === 'email').map((f) => f.key));
+	const answers = Object.fromEntries(
+		Object.entries(a.answers)
+			.filter(([k]) => !identifying.has(k))
+			.map(([k, v]) => [k, team.has(k) && Array.isArray(v) ? (v as { role: string }[]).map((m) => ({ name: '', role: m.role })) : v])
+	);
 	// File names often carry the startup's name; the field's key does not.
 	const files = a.files.map((f) => ({ ...f, name: `${f.fieldKey}.pdf` }));
 	return { ...a, applicantId: '', applicantName: '', organizationId: null, organizationName: null, startupName: '', answers, files, blind: true };
@@ -441,6 +454,7 @@ export async function listApplications(actor: Actor, callId: string, input: unkn
 	const conditions: (SQL | undefined)[] = [
 		eq(application.callId, callId),
 		q.status ? eq(application.status, q.status) : undefined,
+		q.stage === 'none' ? isNull(application.stageId) : q.stage ? eq(application.stageId, q.stage) : undefined,
 		// A declared conflict hides the application from its declarer here too (lists and exports).
 		sql`NOT EXISTS (SELECT 1 FROM ${reviewConflict} rc WHERE rc.application_id = ${application.id} AND rc.reviewer_id = ${me})`
 	];

@@ -400,3 +400,28 @@ export async function ranking(actor: Actor, stageId: string, input: unknown = {}
 
 /** Whether the actor may score reviews at the park (the reviewer pages' guard). */
 export const mayReview = (actor: Actor, siteId: string) => can(actor, Permission.ReviewScore, { siteId });
+
+export interface StaffReview {
+	id: string;
+	stageName: string;
+	reviewerName: string;
+	total: number | null;
+	comment: string;
+	scores: Record<string, number> | null;
+	submittedAt: string | null;
+}
+
+/** Every review of an application, for the park's staff (never its applicant); none for a staff member with a conflict. */
+export async function reviewsOf(actor: Actor, applicationId: string): Promise<StaffReview[]> {
+	const app = await getApplication(actor, applicationId);
+	const [row] = await db().select({ siteId: programme.siteId }).from(programmeCall).innerJoin(programme, eq(programme.id, programmeCall.programmeId)).where(eq(programmeCall.id, app.callId));
+	await requireAccess(actor, Permission.ApplicationRead, { siteId: row!.siteId });
+	const rows = await db()
+		.select({ r: reviewAssignment, stageName: reviewStage.name, position: reviewStage.position, reviewerName: user.name })
+		.from(reviewAssignment)
+		.innerJoin(reviewStage, eq(reviewStage.id, reviewAssignment.stageId))
+		.innerJoin(user, eq(user.id, reviewAssignment.reviewerId))
+		.where(eq(reviewAssignment.applicationId, applicationId))
+		.orderBy(asc(reviewStage.position), asc(user.name));
+	return rows.map((x) => ({ id: x.r.id, stageName: x.stageName, reviewerName: x.reviewerName, total: x.r.total, comment: x.r.comment, scores: x.r.scores, submittedAt: x.r.submittedAt?.toISOString() ?? null }));
+}

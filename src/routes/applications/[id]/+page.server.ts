@@ -6,6 +6,8 @@ import { getApplication, saveApplication, submitApplication, uploadFile, withdra
 import { getMyProfile } from '$lib/server/directory/people.service';
 import { regions } from '$lib/server/directory/regions';
 import { fieldsOf } from '$lib/forms';
+import { reviewsOf } from '$lib/server/incubation/review.service';
+import { can, Permission } from '$lib/server/auth/access';
 
 export const load: PageServerLoad = async (event) => {
 	const me = signedIn(event);
@@ -13,10 +15,13 @@ export const load: PageServerLoad = async (event) => {
 	const mine = application.applicantId === me.userId;
 	const editable = mine && application.status === 'draft' && application.callOpen;
 	const r = await regions();
+	// The staff also read the reviews (never the applicant, nor a reviewer).
+	const staff = !mine && (await can(me, Permission.ApplicationRead, { siteId: application.siteId }));
 	return {
 		application,
 		mine,
 		editable,
+		reviews: staff ? await reviewsOf(me, application.id) : [],
 		organizations: editable ? (await getMyProfile(me)).organizations.map((o) => ({ id: o.id, name: o.name })) : [],
 		provinces: r.provinces,
 		regencies: editable ? r.regencies : r.regencies.filter((g) => g.code === application.regencyCode)

@@ -7,6 +7,8 @@ export const load: PageServerLoad = async (event) => {
 	const me = signedIn(event);
 	const q = Object.fromEntries(['status', 'q'].map((k) => [k, event.url.searchParams.get(k) || undefined]));
 	const cursor = event.url.searchParams.get('cursor') || undefined;
-	const result = await orError(event.locals.locale, () => listApplications(me, event.params.call, q, { limit: 100, cursor }));
+	// 100 a page; a committee printing the whole list asks for up to 1,000 (?limit=).
+	const limit = Math.min(1000, Math.max(1, Number(event.url.searchParams.get('limit')) || 100));
+	const result = await orError(event.locals.locale, () => listApplications(me, event.params.call, q, { limit, cursor }));
 	return { result, query: q };
 };

@@ -1,0 +1,68 @@
+import { error, fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { signedIn } from '$lib/server/http/guard';
+import { attempt, failed, formValues } from '$lib/server/http/form';
+import { assignReviewers, createStage, listStages, moveApplications, ranking, reviewers } from '$lib/server/incubation/review.service';
+import { listApplications } from '$lib/server/incubation/application.service';
+import { can, Permission } from '$lib/server/auth/access';
+import { t } from '$lib/server/http/translate';
+
+export const load: PageServerLoad = async (event) => {
+	const me = signedIn(event);
+	const { programme, call } = await event.parent();
+	if (!(await can(me, Permission.ProgrammeManage, { siteId: programme.siteId }))) error(403, t('err_forbidden', {}, event.locals.locale));
+	const stages = await listStages(me, call.id);
+	const chosen = stages.find((s) => s.id === event.url.searchParams.get('stage')) ?? stages[0];
+	const normalise = event.url.searchParams.get('normalise') === '1';
+	const [rank, pool, unstaged] = await Promise.all([
+		chosen ? ranking(me, chosen.id, { normalise: normalise ? '1' : '0' }) : null,
+		reviewers(me, call.id),
+		// Submitted applications not yet in a stage: the first stage's intake.
+		listApplications(me, call.id, { status: 'submitted', stage: 'none' }, { limit: 200 })
+	]);
+	return { stages, stage: chosen ?? null, normalise, ranking: rank?.items ?? [], unstaged: unstaged.items, pool };
+};
+
+/** "Inovasi; 3; 5" per line → criteria with keys made from the names. */
+function criteriaOf(text: string) {
+	return text
+		.split('\n')
+		.map((l) => l.trim())
+		.filter(Boolean)
+		.map((line, i) => {
+			const [name = '', weight = '1', scaleMax = '5'] = line.split(';').map((x) => x.trim());
+			const key = name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 30) || `c${i + 1}`;
+			return { key: /^[a-z]/.test(key) ? key : `c_${key}`, name, weight, scaleMax };
+		});
+}
+
+export const actions: Actions = {
+	stage: async (event) => {
+		const me = signedIn(event);
+		const v = formValues(await event.request.formData());
+		const res = await attempt(event.locals.locale, v, () => createStage(me, event.params.call, { name: v.name, blind: v.blind === 'on', commentRequired: v.commentRequired === 'on', reviewersPerApplication: v.reviewersPerApplication, criteria: criteriaOf(v.criteria ?? '') }));
+		if (failed(res)) return fail(res.status, { form: 'stage', ...res.data });
+		return { form: 'stage', created: res.name };
+	},
+	/** Bulk: the ticked applications to a stage, or decided. */
+	move: async (event) => {
+		const me = signedIn(event);
+		const data = await event.request.formData();
+		const v = formValues(data);
+		const ids = data.getAll('app').map(String);
+		const res = await attempt(event.locals.locale, v, () => moveApplications(me, event.params.call, { applicationIds: ids, to: v.to, notify: v.notify === 'on' }));
+		if (failed(res)) return fail(res.status, { form: 'move', ...res.data });
+		return { form: 'move', moved: res.moved };
+	},
+	/** The ticked applications to one reviewer, or everyone in the stage automatically. */
+	assign: async (event) => {
+		const me = signedIn(event);
+		const data = await event.request.formData();
+		const v = formValues(data);
+		const ids = data.getAll('app').map(String);
+		const input = v.reviewerId ? { applicationIds: ids, reviewerId: v.reviewerId } : { auto: true as const };
+		const res = await attempt(event.locals.locale, v, () => assignReviewers(me, v.stage ?? '', input));
+		if (failed(res)) return fail(res.status, { form: 'move', ...res.data });
+		return { form: 'assign', ...res };
+	}
+};
