@@ -378,14 +378,14 @@ export async function ranking(actor: Actor, stageId: string, input: unknown = {}
 	const reviews = await db().select({ applicationId: reviewAssignment.applicationId, reviewerId: reviewAssignment.reviewerId, reviewerName: user.name, total: reviewAssignment.total, submittedAt: reviewAssignment.submittedAt }).from(reviewAssignment).innerJoin(user, eq(user.id, reviewAssignment.reviewerId)).where(eq(reviewAssignment.stageId, stageId));
 	// Each reviewer's mean and spread over all they scored in the stage.
 	const byReviewer = new Map<string, number[]>();
-	for (const r of reviews) if (r.total !== null) byReviewer.set(r.reviewerId, [...(byReviewer.get(r.reviewerId) ?? []), r.total]);
+	for (const r of reviews) if (r.total !== null) (byReviewer.get(r.reviewerId) ?? byReviewer.set(r.reviewerId, []).get(r.reviewerId)!).push(r.total);
 	const stats = new Map([...byReviewer].map(([id, xs]) => [id, { m: mean(xs)!, sd: sdOf(xs)! }]));
 	const zOf = (reviewerId: string, total: number | null) => {
 		const st = stats.get(reviewerId);
 		return total === null || !st ? null : st.sd > 0 ? (total - st.m) / st.sd : 0;
 	};
 	const byApp = new Map<string, typeof reviews>();
-	for (const r of reviews) byApp.set(r.applicationId, [...(byApp.get(r.applicationId) ?? []), r]);
+	for (const r of reviews) (byApp.get(r.applicationId) ?? byApp.set(r.applicationId, []).get(r.applicationId)!).push(r);
 	const items = apps.map((a) => {
 		const rs = (byApp.get(a.id) ?? []).map((r) => ({ reviewerId: r.reviewerId, reviewerName: r.reviewerName, total: r.total, z: zOf(r.reviewerId, r.total), submitted: r.submittedAt !== null }));
 		const totals = rs.filter((r) => r.total !== null).map((r) => r.total!);

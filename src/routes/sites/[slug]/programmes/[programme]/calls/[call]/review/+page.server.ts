@@ -20,7 +20,13 @@ export const load: PageServerLoad = async (event) => {
 		// Submitted applications not yet in a stage: the first stage's intake.
 		listApplications(me, call.id, { status: 'submitted', stage: 'none' }, { limit: 200 })
 	]);
-	return { stages, stage: chosen ?? null, normalise, ranking: rank?.items ?? [], unstaged: unstaged.items, pool };
+	// Only what the page shows, reviewers by their place in one list of names: a thousand
+	// applications × five reviews is most of the page's weight.
+	const names: string[] = [];
+	const nameIndex = new Map<string, number>();
+	const indexOf = (name: string) => nameIndex.get(name) ?? (nameIndex.set(name, names.push(name) - 1), names.length - 1);
+	const rows = (rank?.items ?? []).map((x) => ({ id: x.applicationId, startup: x.startup, rank: x.rank, mean: x.mean, min: x.min, max: x.max, sd: x.sd, z: x.z, reviews: x.reviews.map((r) => [indexOf(r.reviewerName), r.submitted ? r.total : null] as const) }));
+	return { stages, stage: chosen ?? null, normalise, ranking: rows, reviewerNames: names, unstaged: unstaged.items.map((a) => ({ id: a.id, startup: a.startup, applicantName: a.applicantName, submittedAt: a.submittedAt })), pool };
 };
 
 /** "Inovasi; 3; 5" per line → criteria with keys made from the names. */
