@@ -101,6 +101,7 @@ describe('park calendar', () => {
 			staff: false,
 			resources: [{ id: 'r', name: 'Lab', kind: 'studio_sound' as const, shared: false, capacity: 1, alwaysOpen: false }],
 			closed: [],
+			closedBefore: false,
 			events: []
 		};
 		expect(hourRange(c)).toEqual({ min: '00:00', max: '24:00' });
@@ -108,5 +109,9 @@ describe('park calendar', () => {
 			['2026-12-11T00:00:00+07:00', '2026-12-11T18:00:00+07:00'],
 			['2026-12-12T02:00:00+07:00', '2026-12-13T00:00:00+07:00']
 		]);
+		// Shown from Saturday alone: Friday night's hours after midnight are open, unless Friday was a holiday.
+		const saturday = { ...c, from: '2026-12-12' };
+		expect(calendarEvents(saturday).map((e) => [e.start, e.end])).toEqual([['2026-12-12T02:00:00+07:00', '2026-12-13T00:00:00+07:00']]);
+		expect(calendarEvents({ ...saturday, closedBefore: true }).map((e) => [e.start, e.end])).toEqual([['2026-12-12T00:00:00+07:00', '2026-12-13T00:00:00+07:00']]);
 	});
 });

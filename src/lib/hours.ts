@@ -10,6 +10,9 @@ export type OpeningHours = Partial<Record<Weekday, [string, string][]>>;
 const minutes = (s: string) => Number(s.slice(0, 2)) * 60 + Number(s.slice(3, 5));
 
 /** The day before an ISO weekday ('1' → '7'). */
+/** The local date `n` days after `date` (both YYYY-MM-DD). */
+export const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
 export const dayBefore = (w: Weekday): Weekday => String(((Number(w) + 5) % 7) + 1) as Weekday;
 
 /** A weekday's openings in minutes from its midnight; one that runs past midnight ends after 1440. */

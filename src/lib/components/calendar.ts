@@ -3,7 +3,7 @@
  * park's UTC offset and the calendar is set to that offset, so every reader sees the park's clock.
  */
 import type { SiteCalendar } from '$lib/server/facilities/calendar.service';
-import { clock, crossesMidnight, openDuring, openings, type Weekday } from '$lib/hours';
+import { addDays, clock, crossesMidnight, openDuring, openings, type Weekday } from '$lib/hours';
 
 /** Local date and HH:MM of an instant at a fixed offset ("+08:00"). */
 export function localOf(at: Date, offset: string): { date: string; time: string } {
@@ -43,7 +43,6 @@ export function hourRange(cal: Pick<SiteCalendar, 'site' | 'resources'>): { min:
 const colours: Record<string, string> = { pending: '#b45309', confirmed: '#1d4ed8', checked_in: '#15803d' };
 
 const dayOf = (date: string) => new Date(`${date}T12:00:00Z`).getUTCDay() || 7;
-const addDay = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 export interface CalendarInput {
 	id: string;
@@ -75,10 +74,11 @@ export function calendarEvents(cal: SiteCalendar): CalendarInput[] {
 	const shut = cal.resources.filter((r) => !r.alwaysOpen).map((r) => r.id);
 	if (!shut.length) return out;
 	const closed = new Set(cal.closed.map((c) => c.date));
-	const at = (date: string, n: number) => `${n >= 1440 ? addDay(date, 1) : date}T${clock(n % 1440)}:00${cal.site.offset}`;
-	for (let d = cal.from; d <= cal.to; d = addDay(d, 1)) {
+	if (cal.closedBefore) closed.add(addDays(cal.from, -1));
+	const at = (date: string, n: number) => `${n >= 1440 ? addDays(date, 1) : date}T${clock(n % 1440)}:00${cal.site.offset}`;
+	for (let d = cal.from; d <= cal.to; d = addDays(d, 1)) {
 		// (A holiday the day before the first day shown is not known here; its spill past midnight is drawn open.)
-		const open = openDuring(cal.site.openingHours, String(dayOf(d)) as Weekday, { today: closed.has(d), yesterday: closed.has(addDay(d, -1)) });
+		const open = openDuring(cal.site.openingHours, String(dayOf(d)) as Weekday, { today: closed.has(d), yesterday: closed.has(addDays(d, -1)) });
 		let from = 0;
 		for (const [o, c] of [...open, [1440, 1440] as const]) {
 			if (o > from) out.push({ id: `shut-${d}-${from}`, resourceIds: shut, start: at(d, from), end: at(d, o), title: '', display: 'background', classNames: ['taman-shut'] });

@@ -42,6 +42,8 @@ export interface SiteCalendar {
 	resources: { id: string; name: string; kind: ResourceKind; shared: boolean; capacity: number; alwaysOpen: boolean }[];
 	/** Local dates the park is closed (holidays and joint leave days it keeps). */
 	closed: { date: string; name: { id: string; en: string } }[];
+	/** Whether the day before `from` is closed (its night, spilling past midnight into `from`, is too). */
+	closedBefore: boolean;
 	events: CalendarEvent[];
 }
 
@@ -50,13 +52,14 @@ export interface SiteCalendar {
  * the day and week calendars. Public like the facilities themselves, but a booking's purpose is
  * shown only to its booker and the park's staff, and who booked only to the staff.
  */
-export async function siteCalendar(actor: Actor, siteIdOrSlug: string, input: unknown): Promise<SiteCalendar> {
+/** `park` is its id or slug, or its row when the caller has read it already. */
+export async function siteCalendar(actor: Actor, park: string | Awaited<ReturnType<typeof getSiteRow>>, input: unknown): Promise<SiteCalendar> {
 	const q = parse(zCalendarQuery, input);
 	const to = q.to ?? q.from;
 	const days = daysBetween(q.from, to);
 	if (!days.length) throw new AppError('VALIDATION', 'err_validation', {}, [{ field: 'to', key: 'err_field_date_order' }]);
 	if (days.length > MAX_DAYS) throw new AppError('VALIDATION', 'err_validation', {}, [{ field: 'to', key: 'err_report_too_long', params: { days: MAX_DAYS } }]);
-	const s = await getSiteRow(siteIdOrSlug);
+	const s = typeof park === 'string' ? await getSiteRow(park) : park;
 	const start = zonedInstant(q.from, 0, s.timeZone);
 	const end = zonedInstant(addDays(to, 1), 0, s.timeZone);
 	const window = sql`tstzrange(${start.toISOString()}::timestamptz, ${end.toISOString()}::timestamptz)`;
@@ -75,7 +78,8 @@ export async function siteCalendar(actor: Actor, siteIdOrSlug: string, input: un
 			.where(and(eq(booking.siteId, s.id), inArray(booking.status, [...holdingStatuses]), sql`tstzrange(${booking.startsAt}, ${booking.endsAt}) && ${window}`))
 			.orderBy(asc(booking.startsAt)),
 		blackoutsAt(s.id, start, end),
-		closedDays(db(), s.id, q.from, to)
+		// From the day before: a night that opened then and runs past midnight is closed with it.
+		closedDays(db(), s.id, addDays(q.from, -1), to)
 	]);
 	const shown = new Set(resources.map((r) => r.id));
 	const events: CalendarEvent[] = [];
@@ -106,7 +110,8 @@ export async function siteCalendar(actor: Actor, siteIdOrSlug: string, input: un
 		to,
 		staff,
 		resources,
-		closed: [...closed.values()].map((d) => ({ date: d.day, name: { id: d.nameId, en: d.nameEn } })),
+		closed: [...closed.values()].filter((d) => d.day >= q.from).map((d) => ({ date: d.day, name: { id: d.nameId, en: d.nameEn } })),
+		closedBefore: closed.has(addDays(q.from, -1)),
 		events
 	};
 }

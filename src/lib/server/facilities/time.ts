@@ -62,7 +62,7 @@ export function daysBetween(from: string, to: string): string[] {
 	return out;
 }
 
-export const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+export { addDays } from '../../hours.ts';
 
 /** The offset of `tz` at `at` as ISO 8601 writes it: Asia/Makassar → "+08:00". */
 export function utcOffset(tz: string, at: Date = new Date()): string {

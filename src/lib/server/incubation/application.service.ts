@@ -36,17 +36,17 @@ export interface PublicForm {
 
 const toForm = (f: FormRow): PublicForm => ({ id: f.id, callId: f.callId, version: f.version, sections: f.sections, createdAt: f.createdAt.toISOString() });
 
-/** The call, its programme's park and the park's zone: every application check starts here. */
-async function callRow(callId: string) {
+/** The call, its programme, the park's name and zone: every application and review check starts here. */
+export async function callRow(callId: string) {
 	if (!isUuid(callId)) throw notFound('err_call_not_found');
 	const [row] = await db()
-		.select({ c: programmeCall, siteId: programme.siteId, programmeName: programme.name, siteName: site.name, timeZone: site.timeZone })
+		.select({ c: programmeCall, p: programme, siteName: site.name, timeZone: site.timeZone })
 		.from(programmeCall)
 		.innerJoin(programme, eq(programme.id, programmeCall.programmeId))
 		.innerJoin(site, eq(site.id, programme.siteId))
 		.where(eq(programmeCall.id, callId));
 	if (!row) throw notFound('err_call_not_found');
-	return row;
+	return { ...row, siteId: row.p.siteId };
 }
 
 async function latestForm(callId: string, tx: Tx = db()): Promise<FormRow | undefined> {

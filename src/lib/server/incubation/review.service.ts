@@ -13,28 +13,15 @@ import { parse } from '../../schemas/validate.ts';
 import { defined, isUuid } from '../../schemas/common.ts';
 import { zAssignReviewers, zCreateStage, zDeclareConflict, zMoveApplications, zRankingQuery, zScoreReview, zUpdateStage } from '../../schemas/incubation.ts';
 import { applicationMail } from './mail.ts';
-import { getApplication, type PublicApplication } from './application.service.ts';
+import { callRow, getApplication, type PublicApplication } from './application.service.ts';
 
 type StageRow = typeof reviewStage.$inferSelect;
-
-/** The call with its park: every review check starts here. */
-async function callOf(callId: string) {
-	if (!isUuid(callId)) throw notFound('err_call_not_found');
-	const [row] = await db()
-		.select({ c: programmeCall, p: programme, siteName: site.name })
-		.from(programmeCall)
-		.innerJoin(programme, eq(programme.id, programmeCall.programmeId))
-		.innerJoin(site, eq(site.id, programme.siteId))
-		.where(eq(programmeCall.id, callId));
-	if (!row) throw notFound('err_call_not_found');
-	return row;
-}
 
 async function stageOf(stageId: string) {
 	if (!isUuid(stageId)) throw notFound('err_stage_not_found');
 	const [s] = await db().select().from(reviewStage).where(eq(reviewStage.id, stageId));
 	if (!s) throw notFound('err_stage_not_found');
-	return { s, ...(await callOf(s.callId)) };
+	return { s, ...(await callRow(s.callId)) };
 }
 
 // ── Stages ─────────────────────────────────────────────────────────────────────────────────
@@ -48,7 +35,7 @@ export interface PublicStage extends Omit<StageRow, 'createdAt'> {
 
 /** A call's stages in order, with how far each one's reviews have got (staff and the park's reviewers). */
 export async function listStages(actor: Actor, callId: string): Promise<PublicStage[]> {
-	const c = await callOf(callId);
+	const c = await callRow(callId);
 	await requireAccess(actor, Permission.ReviewRead, { siteId: c.p.siteId });
 	const stages = await db().select().from(reviewStage).where(eq(reviewStage.callId, callId)).orderBy(asc(reviewStage.position));
 	if (!stages.length) return [];
@@ -66,7 +53,7 @@ export async function listStages(actor: Actor, callId: string): Promise<PublicSt
 }
 
 export async function createStage(actor: Actor, callId: string, input: unknown): Promise<StageRow> {
-	const c = await callOf(callId);
+	const c = await callRow(callId);
 	await requireAccess(actor, Permission.ProgrammeManage, { siteId: c.p.siteId });
 	const data = parse(zCreateStage, input);
 	return db().transaction(async (tx) => {
@@ -103,7 +90,7 @@ export async function updateStage(actor: Actor, stageId: string, input: unknown)
  * the e-mails never name reviewers or scores. Applications that are not submitted are skipped.
  */
 export async function moveApplications(actor: Actor, callId: string, input: unknown, now = new Date()): Promise<{ moved: number; skipped: string[] }> {
-	const c = await callOf(callId);
+	const c = await callRow(callId);
 	await requireAccess(actor, Permission.ProgrammeManage, { siteId: c.p.siteId });
 	const data = parse(zMoveApplications, input);
 	let target: StageRow | undefined;
@@ -155,7 +142,7 @@ async function reviewerPool(siteId: string): Promise<{ id: string; name: string 
 }
 
 export async function reviewers(actor: Actor, callId: string) {
-	const c = await callOf(callId);
+	const c = await callRow(callId);
 	await requireAccess(actor, Permission.ProgrammeManage, { siteId: c.p.siteId });
 	return reviewerPool(c.p.siteId);
 }

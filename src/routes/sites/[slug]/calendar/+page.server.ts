@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { orError } from '$lib/server/http/form';
-import { getSite } from '$lib/server/directory/site.service';
+import { getSiteRow } from '$lib/server/directory/site.service';
 import { siteCalendar } from '$lib/server/facilities/calendar.service';
 import { findResources } from '$lib/server/facilities/resource.service';
 import { addDays, isLocalDate, localParts, zonedInstant } from '$lib/server/facilities/time';
@@ -9,7 +9,8 @@ import { resourceKindList, type ResourceKind } from '$lib/server/facilities/sche
 
 /** A park's day (facilities side by side) or week (Monday to Sunday), in the park's own time. */
 export const load: PageServerLoad = async ({ params, url, locals }) => {
-	const site = await orError(locals.locale, () => getSite(params.slug));
+	// Read once: the calendar service takes the row rather than reading the park again.
+	const site = await orError(locals.locale, () => getSiteRow(params.slug));
 	const today = localParts(new Date(), site.timeZone).date;
 	const view = url.searchParams.get('view') === 'week' ? 'week' : 'day';
 	const asked = url.searchParams.get('date');
@@ -23,7 +24,7 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 	const from = view === 'week' ? addDays(date, 1 - weekday) : date;
 	const to = view === 'week' ? addDays(from, 6) : date;
 	const [calendar, all] = await Promise.all([
-		orError(locals.locale, () => siteCalendar(locals.actor, site.id, { from, to, kind, resource })),
+		orError(locals.locale, () => siteCalendar(locals.actor, site, { from, to, kind, resource })),
 		kind || resource ? findResources({ site: site.id }) : null
 	]);
 	const step = view === 'week' ? 7 : 1;

@@ -4,7 +4,7 @@ import { signedIn } from '$lib/server/http/guard';
 import { getSite } from '$lib/server/directory/site.service';
 import { addRegionalHoliday, createBlackout, findBlackouts, findHolidays, moveHoliday, removeBlackout, removeRegionalHoliday, setHolidayOpen } from '$lib/server/facilities/closure.service';
 import { blackoutInput } from '$lib/server/http/booking-actions';
-import { attempt, formValues, orError, type FormFailure } from '$lib/server/http/form';
+import { attempt, failed, formValues, orError } from '$lib/server/http/form';
 import { can, Permission } from '$lib/server/auth/access';
 import { localParts } from '$lib/server/facilities/time';
 
@@ -30,11 +30,11 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 
 /** Run a closure change from a form; failures come back under the form's own name. */
 async function run(event: RequestEvent, name: string, fn: (v: Record<string, string>, siteId: string, timeZone: string) => Promise<unknown>) {
-	const me = signedIn(event);
+	signedIn(event);
 	const v = formValues(await event.request.formData());
 	const site = await orError(event.locals.locale, () => getSite(event.params.slug!));
-	const res = await attempt(event.locals.locale, v, () => fn(v, site.id, site.timeZone).then(() => ({ by: me.userId })));
-	if ('status' in res) return fail(res.status, { [name]: { ...(res.data as FormFailure), id: v.id ?? v.day } });
+	const res = await attempt(event.locals.locale, v, () => fn(v, site.id, site.timeZone));
+	if (failed(res)) return fail(res.status, { [name]: { ...res.data, id: v.id ?? v.day } });
 	return { [name]: { done: true, id: v.id ?? v.day } };
 }
 

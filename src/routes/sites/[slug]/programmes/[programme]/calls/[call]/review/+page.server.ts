@@ -1,4 +1,5 @@
-import { error, fail } from '@sveltejs/kit';
+import { error, fail, type RequestEvent } from '@sveltejs/kit';
+import type { UserActor } from '$lib/server/auth/actor';
 import type { Actions, PageServerLoad } from './$types';
 import { signedIn } from '$lib/server/http/guard';
 import { attempt, failed, formValues } from '$lib/server/http/form';
@@ -42,6 +43,16 @@ function criteriaOf(text: string) {
 		});
 }
 
+/** A bulk action on the ticked applications (`app` fields); failures come back under the move form. */
+async function bulk<T extends object>(event: RequestEvent, done: string, fn: (me: UserActor, v: Record<string, string>, ids: string[]) => Promise<T>) {
+	const me = signedIn(event);
+	const data = await event.request.formData();
+	const v = formValues(data);
+	const res = await attempt(event.locals.locale, v, () => fn(me, v, data.getAll('app').map(String)));
+	if (failed(res)) return fail(res.status, { form: 'move', ...res.data });
+	return { form: done, ...res };
+}
+
 export const actions: Actions = {
 	stage: async (event) => {
 		const me = signedIn(event);
@@ -51,24 +62,7 @@ export const actions: Actions = {
 		return { form: 'stage', created: res.name };
 	},
 	/** Bulk: the ticked applications to a stage, or decided. */
-	move: async (event) => {
-		const me = signedIn(event);
-		const data = await event.request.formData();
-		const v = formValues(data);
-		const ids = data.getAll('app').map(String);
-		const res = await attempt(event.locals.locale, v, () => moveApplications(me, event.params.call, { applicationIds: ids, to: v.to, notify: v.notify === 'on' }));
-		if (failed(res)) return fail(res.status, { form: 'move', ...res.data });
-		return { form: 'move', moved: res.moved };
-	},
+	move: (event) => bulk(event, 'moved', (me, v, ids) => moveApplications(me, event.params.call, { applicationIds: ids, to: v.to, notify: v.notify === 'on' })),
 	/** The ticked applications to one reviewer, or everyone in the stage automatically. */
-	assign: async (event) => {
-		const me = signedIn(event);
-		const data = await event.request.formData();
-		const v = formValues(data);
-		const ids = data.getAll('app').map(String);
-		const input = v.reviewerId ? { applicationIds: ids, reviewerId: v.reviewerId } : { auto: true as const };
-		const res = await attempt(event.locals.locale, v, () => assignReviewers(me, v.stage ?? '', input));
-		if (failed(res)) return fail(res.status, { form: 'move', ...res.data });
-		return { form: 'assign', ...res };
-	}
+	assign: (event) => bulk(event, 'assigned', (me, v, ids) => assignReviewers(me, v.stage ?? '', v.reviewerId ? { applicationIds: ids, reviewerId: v.reviewerId } : { auto: true }))
 };
