@@ -46,4 +46,7 @@ test('a reviewer scores an application with the rubric; staff rank and decide', 
 	await expect(page.getByTestId('ranking')).not.toContainText(startup);
 	await page.goto('/sites/cimahi-techno-park/tenants');
 	await expect(page.getByText(startup).first()).toBeVisible();
+	// The programme page announces its cohort.
+	await page.goto(programme);
+	await expect(page.getByTestId('cohort')).toContainText(startup);
 });

@@ -4,7 +4,7 @@ import { useTestDb } from './db.ts';
 import { makeSite, makeUser, makeMembers, refusal, mailsTo, auditCount } from './factories.ts';
 import { createCall, createProgramme } from '../src/lib/server/incubation/programme.service.ts';
 import { getApplication, getFile, listApplications, saveApplication, startApplication, submitApplication, uploadFile } from '../src/lib/server/incubation/application.service.ts';
-import { assignReviewers, createStage, declareConflict, getReview, moveApplications, myReviews, ranking, scoreReview, updateStage } from '../src/lib/server/incubation/review.service.ts';
+import { assignReviewers, cohortOf, createStage, declareConflict, getReview, moveApplications, myReviews, ranking, scoreReview, updateStage } from '../src/lib/server/incubation/review.service.ts';
 import { createPlan } from '../src/lib/server/facilities/plan.service.ts';
 import { tenancy } from '../src/lib/server/directory/schema.ts';
 import { planMember } from '../src/lib/server/facilities/schema.ts';
@@ -26,6 +26,7 @@ describe('review pipeline', () => {
 	let staff: UserActor;
 	let r1: UserActor, r2: UserActor, r3: UserActor;
 	let callId: string;
+	let programmeId: string;
 	const apps: Record<string, { id: string; applicant: UserActor }> = {};
 
 	beforeAll(async () => {
@@ -34,6 +35,7 @@ describe('review pipeline', () => {
 		[r1, r2, r3] = [await makeUser('reviewer', park.id), await makeUser('reviewer', park.id), await makeUser('reviewer', park.id)];
 		const plan = await createPlan(staff, park.slug, { name: 'Inkubasi Tahap 1', allowances: [{ name: 'Ruang', kinds: ['meeting_room'], hours: 40 }] });
 		const p = await createProgramme(staff, park.slug, { slug: 'inkubasi', name: 'Inkubasi Startup Digital', kind: 'incubation', startsOn: '2027-02-01', endsOn: '2027-07-31', planId: plan.id });
+		programmeId = p.id;
 		callId = (await createCall(staff, p.id, { title: 'Gelombang 1', opensAt: '2026-11-09T08:00:00+07:00', closesAt: '2026-12-31T23:59:00+07:00' }, NOW)).id;
 		const people = await makeMembers(4, null);
 		for (const [i, name] of ['Arunika', 'Batik Render', 'Cerita Kita', 'Dapur Data'].entries()) {
@@ -155,6 +157,7 @@ describe('review pipeline', () => {
 		const [t] = await db().select().from(tenancy).where(and(eq(tenancy.orgId, a.organizationId!), eq(tenancy.siteId, park.id)));
 		expect(t).toMatchObject({ startsOn: '2027-02-01', endsOn: '2027-07-31', status: 'active' });
 		expect(await db().select().from(planMember).where(eq(planMember.orgId, a.organizationId!))).toHaveLength(1);
+		expect((await cohortOf(programmeId)).map((o) => o.name)).toEqual(['Arunika', 'Batik Render']);
 
 		// Nothing the applicant receives names a reviewer or carries a score.
 		const names = [r1, r2, r3].map((r) => r.name);

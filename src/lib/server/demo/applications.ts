@@ -52,7 +52,7 @@ const startups: [name: string, founder: string, summary: string, stage: Stage, k
 const DRAFTS = 4;
 
 /** A one-page PDF with a line of text: what the demo's pitch decks are. */
-export function simplePdf(text: string): Buffer {
+function simplePdf(text: string): Buffer {
 	const safe = text.replace(/[\\()]/g, (c) => `\\${c}`).replace(/[^\x20-\x7e]/g, '?');
 	const stream = `BT /F1 24 Tf 60 500 Td (${safe}) Tj ET`;
 	const objects = [

@@ -4,7 +4,7 @@ import { application, programme, programmeCall, reviewAssignment, reviewConflict
 import { organization, site, siteRole, tenancy } from '../directory/schema.ts';
 import { planMember } from '../facilities/schema.ts';
 import { user } from '../auth/schema.ts';
-import { Permission, can, requireAccess, requireUser } from '../auth/access.ts';
+import { Permission, requireAccess, requireUser } from '../auth/access.ts';
 import type { Actor, UserActor } from '../auth/actor.ts';
 import { audit } from '../platform/audit.ts';
 import { enqueue } from '../platform/outbox.ts';
@@ -385,9 +385,6 @@ export async function ranking(actor: Actor, stageId: string, input: unknown = {}
 	return { stage: s, normalise, items };
 }
 
-/** Whether the actor may score reviews at the park (the reviewer pages' guard). */
-export const mayReview = (actor: Actor, siteId: string) => can(actor, Permission.ReviewScore, { siteId });
-
 export interface StaffReview {
 	id: string;
 	stageName: string;
@@ -411,4 +408,24 @@ export async function reviewsOf(actor: Actor, applicationId: string): Promise<St
 		.where(eq(reviewAssignment.applicationId, applicationId))
 		.orderBy(asc(reviewStage.position), asc(user.name));
 	return rows.map((x) => ({ id: x.r.id, stageName: x.stageName, reviewerName: x.reviewerName, total: x.r.total, comment: x.r.comment, scores: x.r.scores, submittedAt: x.r.submittedAt?.toISOString() ?? null }));
+}
+
+export interface CohortMember {
+	organizationId: string;
+	slug: string;
+	name: string;
+	acceptedAt: string;
+}
+
+/** A programme's cohort: the startups accepted through its calls. Public, as parks announce their tenants. */
+export async function cohortOf(programmeId: string): Promise<CohortMember[]> {
+	if (!isUuid(programmeId)) return [];
+	const rows = await db()
+		.select({ organizationId: organization.id, slug: organization.slug, name: organization.name, decidedAt: application.decidedAt })
+		.from(application)
+		.innerJoin(programmeCall, eq(programmeCall.id, application.callId))
+		.innerJoin(organization, eq(organization.id, application.organizationId))
+		.where(and(eq(programmeCall.programmeId, programmeId), eq(application.status, 'accepted')))
+		.orderBy(asc(organization.name));
+	return rows.map((r) => ({ organizationId: r.organizationId, slug: r.slug, name: r.name, acceptedAt: r.decidedAt?.toISOString() ?? '' }));
 }
