@@ -58,6 +58,11 @@ describe('review pipeline', () => {
 		// The lenient reviewer has A, B, C; the severe one B, C, D.
 		await assignReviewers(staff, stage.id, { applicationIds: [apps.A!.id, apps.B!.id, apps.C!.id], reviewerId: r1.userId });
 		await assignReviewers(staff, stage.id, { applicationIds: [apps.B!.id, apps.C!.id, apps.D!.id], reviewerId: r2.userId });
+		// Each reviewer hears of their new work, without who applied.
+		const [told] = await mailsTo(r1.email);
+		expect(told?.subject).toBe('3 lamaran menunggu penilaian Anda: Penilaian proposal');
+		expect(told?.text).toContain('/reviews');
+		expect(told?.text).not.toContain('Arunika');
 		const reviewOf = async (r: UserActor, app: string) => (await myReviews(r)).find((x) => x.applicationId === app)!.id;
 
 		// The rubric's rules: every criterion, within its scale, and a comment here.

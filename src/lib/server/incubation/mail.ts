@@ -11,3 +11,9 @@ export function applicationMail(locale: string, kind: ApplicationMailKind, p: { 
 	const text = { submitted: m.mail_application_submitted_body, advanced: m.mail_application_advanced_body, accepted: m.mail_application_accepted_body, rejected: m.mail_application_rejected_body }[kind](args, o);
 	return { to: p.to, subject, text };
 }
+
+/** To a reviewer given new reviews: how many, in which stage, and where to find them. Never who applied. */
+export function reviewerMail(locale: string, p: { to: string; name: string; count: number; stage: string; programme: string; call: string; link: string }): EmailPayload {
+	const o = { locale: locale === 'en' ? ('en' as const) : ('id' as const) };
+	return { to: p.to, subject: m.mail_review_assigned_subject(p, o), text: m.mail_review_assigned_body(p, o) };
+}

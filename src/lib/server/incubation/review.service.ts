@@ -12,7 +12,8 @@ import { AppError, notFound } from '../platform/errors.ts';
 import { parse } from '../../schemas/validate.ts';
 import { defined, isUuid } from '../../schemas/common.ts';
 import { zAssignReviewers, zCreateStage, zDeclareConflict, zMoveApplications, zRankingQuery, zScoreReview, zUpdateStage } from '../../schemas/incubation.ts';
-import { applicationMail } from './mail.ts';
+import { applicationMail, reviewerMail } from './mail.ts';
+import { readConfig } from '../config.ts';
 import { callRow, getApplication, type PublicApplication } from './application.service.ts';
 
 type StageRow = typeof reviewStage.$inferSelect;
@@ -153,7 +154,7 @@ export async function reviewers(actor: Actor, callId: string) {
  * reviewers, each time the one with the fewest reviews in the stage, never one with a conflict.
  */
 export async function assignReviewers(actor: Actor, stageId: string, input: unknown): Promise<{ assigned: number; short: number }> {
-	const { s, p } = await stageOf(stageId);
+	const { s, p, c } = await stageOf(stageId);
 	await requireAccess(actor, Permission.ProgrammeManage, { siteId: p.siteId });
 	const data = parse(zAssignReviewers, input);
 	const pool = await reviewerPool(p.siteId);
@@ -190,6 +191,14 @@ export async function assignReviewers(actor: Actor, stageId: string, input: unkn
 			}
 		}
 		if (rows.length) await tx.insert(reviewAssignment).values(rows.map((r) => ({ ...r, stageId }))).onConflictDoNothing();
+		// Each reviewer given new work hears of it once, in their language, with how much and where.
+		const perReviewer = new Map<string, number>();
+		for (const r of rows) perReviewer.set(r.reviewerId, (perReviewer.get(r.reviewerId) ?? 0) + 1);
+		if (perReviewer.size) {
+			const people = await tx.select({ id: user.id, email: user.email, name: user.name, locale: user.locale }).from(user).where(inArray(user.id, [...perReviewer.keys()]));
+			const link = `${readConfig().origin}/reviews`;
+			for (const u of people) await enqueue(tx, 'email', reviewerMail(u.locale ?? 'id', { to: u.email, name: u.name, count: perReviewer.get(u.id)!, stage: s.name, programme: p.name, call: c.title, link }));
+		}
 		await audit(tx, actor, { action: 'review.assign', siteId: p.siteId, targetType: 'review_stage', targetId: stageId, after: { assigned: rows.length, auto: 'auto' in data } });
 		return { assigned: rows.length, short };
 	});
