@@ -20,18 +20,12 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { newest } from '../scripts/newest.js';
+import { requireCurrentBuild, root } from './build.js';
 
 const { values: opts } = parseArgs({ options: { duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '4' } } });
 const duration = Number(opts.duration);
 const connections = Number(opts.connections);
-const root = path.resolve(import.meta.dirname, '..');
-const cli = path.join(root, 'build/cli.js');
-const sourcesChanged = Math.max(...['src', 'messages'].map((d) => newest(path.join(root, d))));
-if (!fs.existsSync(path.join(root, 'build/handler.js')) || !fs.existsSync(cli) || fs.statSync(cli).mtimeMs < sourcesChanged) {
-	console.error('No current build: run `npm run build` first.');
-	process.exit(1);
-}
+requireCurrentBuild();
 
 const PORT = 3403;
 const base = `http://127.0.0.1:${PORT}`;

@@ -19,20 +19,12 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { newest } from '../scripts/newest.js';
+import { requireCurrentBuild, root } from './build.js';
 
 const { values: opts } = parseArgs({ options: { duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '10' } } });
 const duration = Number(opts.duration);
 const connections = Number(opts.connections);
-const root = path.resolve(import.meta.dirname, '..');
-// A stale build/cli.js makes `taman start` fall back to tsx, which alone costs ~40 MB more and
-// would be measured instead of what `npm start` runs.
-const cli = path.join(root, 'build/cli.js');
-const sourcesChanged = Math.max(...['src', 'messages'].map((d) => newest(path.join(root, d))));
-if (!fs.existsSync(path.join(root, 'build/handler.js')) || !fs.existsSync(cli) || fs.statSync(cli).mtimeMs < sourcesChanged) {
-	console.error('No current build: run `npm run build` first.');
-	process.exit(1);
-}
+requireCurrentBuild();
 
 const TAMAN = 3401;
 const FLOOR = 3402;
