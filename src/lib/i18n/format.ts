@@ -5,6 +5,9 @@
 
 export type Locale = 'id' | 'en';
 
+/** A stored or requested language as one Taman speaks: English, or else Indonesian. */
+export const asLocale = (l: string | null | undefined): Locale => (l === 'en' ? 'en' : 'id');
+
 const zoneLabels: Record<string, string> = {
 	'Asia/Jakarta': 'WIB',
 	'Asia/Pontianak': 'WIB',

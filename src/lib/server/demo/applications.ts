@@ -10,6 +10,7 @@ import { application, applicationFile, applicationForm, reviewStage } from '../i
 import { checkAnswers } from '../../schemas/forms.ts';
 import { starterForm } from '../../forms.ts';
 import { checkRegion } from '../directory/regions.ts';
+import { slugify } from '../directory/common.ts';
 
 type Stage = 'idea' | 'prototype' | 'mvp' | 'revenue';
 type Subsector = (typeof application.$inferInsert)['subsector'];
@@ -74,7 +75,6 @@ function simplePdf(text: string): Buffer {
 	return Buffer.from(out, 'latin1');
 }
 
-const slugOf = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
 
 /**
  * Thirty applications to Cimahi Techno Park's open call, the last four still drafts. Their
@@ -87,7 +87,7 @@ export async function seedApplications(callId: string, submittedFrom: Date) {
 	for (const [i, [name, founder, summary, stage, kbli, subsector, regency, revenue]] of startups.entries()) {
 		const draft = i >= startups.length - DRAFTS;
 		const userId = `demo-applicant-${i + 1}`;
-		const email = `${slugOf(founder).replace(/^dr-/, '').split('-')[0]}@${slugOf(name)}.demo`;
+		const email = `${slugify(founder).replace(/^dr-/, '').split('-')[0]}@${slugify(name)}.demo`;
 		await db().insert(user).values({ id: userId, name: founder, email, emailVerified: true }).onConflictDoNothing();
 		const regionError = await checkRegion(regency.slice(0, 2), regency);
 		if (regionError) throw new Error(`demo application ${name}: ${regionError}`);
@@ -95,7 +95,7 @@ export async function seedApplications(callId: string, submittedFrom: Date) {
 			summary,
 			stage,
 			...(revenue ? { revenue } : {}),
-			website: `https://${slugOf(name)}.demo`,
+			website: `https://${slugify(name)}.demo`,
 			team: [
 				{ name: founder, role: 'CEO' },
 				{ name: `Rekan ${founder.split(' ')[0]}`, role: 'CTO' }
@@ -104,7 +104,7 @@ export async function seedApplications(callId: string, submittedFrom: Date) {
 		const submittedAt = draft ? null : new Date(submittedFrom.getTime() + i * 7 * 3600_000);
 		let organizationId: string | null = null;
 		if (!draft) {
-			const [o] = await db().insert(organization).values({ name, slug: slugOf(name), kind: 'startup', description: summary, kbli: [kbli] }).returning({ id: organization.id });
+			const [o] = await db().insert(organization).values({ name, slug: slugify(name), kind: 'startup', description: summary, kbli: [kbli] }).returning({ id: organization.id });
 			organizationId = o!.id;
 			await db().insert(orgMember).values({ orgId: o!.id, userId, title: 'Founder', isAdmin: true });
 		}
@@ -115,7 +115,7 @@ export async function seedApplications(callId: string, submittedFrom: Date) {
 		const content = simplePdf(`Pitch deck ${name}`);
 		const [file] = await db()
 			.insert(applicationFile)
-			.values({ applicationId: a!.id, fieldKey: 'pitch_deck', name: `pitch-deck-${slugOf(name)}.pdf`, mime: 'application/pdf', bytes: content.byteLength, sha256: crypto.createHash('sha256').update(content).digest('hex'), content })
+			.values({ applicationId: a!.id, fieldKey: 'pitch_deck', name: `pitch-deck-${slugify(name)}.pdf`, mime: 'application/pdf', bytes: content.byteLength, sha256: crypto.createHash('sha256').update(content).digest('hex'), content })
 			.returning({ id: applicationFile.id });
 		// The same checks as the applicants' own saves and submissions.
 		const checked = checkAnswers(sections, { ...raw, pitch_deck: file!.id }, { submit: !draft });

@@ -13,3 +13,7 @@ export const WORD_SIMILARITY = 0.45;
 
 /** `%term%` for ILIKE, with the term's own %, _ and backslash matched literally. */
 export const containsPattern = (term: string) => `%${term.replace(/[%_\\]/g, '\\$&')}%`;
+
+/** A name as the words of a slug: "Kopi Kode, PT" → "kopi-kode-pt" (accents dropped, at most `max` characters). */
+export const slugify = (name: string, max = 48) =>
+	name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, max).replace(/-+$/, '');

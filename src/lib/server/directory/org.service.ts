@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, sql, inArray, type SQL } from 'drizzle-orm';
-import { db, type Db } from '../db/client.ts';
+import { db, type Db, type Tx } from '../db/client.ts';
 import { containsPattern, slugTaken, WORD_SIMILARITY } from './common.ts';
 import { isUuid } from '../../schemas/common.ts';
 import { organization, orgMember, tenancy, site } from './schema.ts';
@@ -153,17 +153,27 @@ export async function getOrg(actor: Actor, idOrSlug: string): Promise<OrgDetail>
 }
 
 
+/**
+ * Insert an organisation inside the caller's transaction, the acting person its first admin, with
+ * its audit record and event. Null when the slug is taken (nothing is written then).
+ */
+export async function insertOrg(tx: Tx, actor: Actor, values: typeof organization.$inferInsert): Promise<OrgRow | null> {
+	const [created] = await tx.insert(organization).values(values).onConflictDoNothing({ target: organization.slug }).returning();
+	if (!created) return null;
+	if (actor.kind === 'user') await tx.insert(orgMember).values({ orgId: created.id, userId: actor.userId, title: '', isAdmin: true });
+	await audit(tx, actor, { action: 'org.create', targetType: 'organization', targetId: created.id, after: created });
+	await enqueue(tx, 'event', { type: 'organization.created', orgId: created.id });
+	return created;
+}
+
 /** Anyone signed in may register an organisation; they become its first admin. */
 export async function createOrg(actor: Actor, input: unknown): Promise<PublicOrg> {
 	await requireAccess(actor, Permission.OrgCreate, null);
 	const data = parse(zCreateOrg, input);
 	const row = await db()
 		.transaction(async (tx) => {
-			const [created] = await tx.insert(organization).values(data).returning();
-			if (!created) throw new Error('insert returned nothing');
-			if (actor.kind === 'user') await tx.insert(orgMember).values({ orgId: created.id, userId: actor.userId, title: '', isAdmin: true });
-			await audit(tx, actor, { action: 'org.create', targetType: 'organization', targetId: created.id, after: created });
-			await enqueue(tx, 'event', { type: 'organization.created', orgId: created.id });
+			const created = await insertOrg(tx, actor, data);
+			if (!created) throw new AppError('CONFLICT', 'err_slug_taken', {}, [{ field: 'slug', key: 'err_slug_taken' }]);
 			return created;
 		})
 		.catch(slugTaken);

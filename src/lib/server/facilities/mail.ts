@@ -1,11 +1,12 @@
 import { m } from '../../paraglide/messages.js';
 import type { EmailPayload } from '../platform/outbox.ts';
+import { asLocale } from '../../i18n/format.ts';
 
 export type BookingMailKind = 'confirmed' | 'requested' | 'approved' | 'declined' | 'cancelled' | 'changed' | 'reminder' | 'released';
 
 /** Booking e-mails in the recipient's language; `ics` (an iCalendar text) is attached when given. */
 export function bookingMail(locale: string, kind: BookingMailKind, p: { to: string; name: string; resource: string; site: string; time: string; reason?: string; ics?: string }): EmailPayload {
-	const o = { locale: locale === 'en' ? ('en' as const) : ('id' as const) };
+	const o = { locale: asLocale(locale) };
 	const args = { name: p.name, resource: p.resource, site: p.site, time: p.time, reason: p.reason || '—' };
 	const subject = {
 		confirmed: m.mail_booking_confirmed_subject,
@@ -35,7 +36,7 @@ export type LoanMailKind = 'out' | 'due' | 'overdue' | 'returned';
 
 /** Equipment loan e-mails in the borrower's language. */
 export function loanMail(locale: string, kind: LoanMailKind, p: { to: string; name: string; resource: string; site: string; due: string }): EmailPayload {
-	const o = { locale: locale === 'en' ? ('en' as const) : ('id' as const) };
+	const o = { locale: asLocale(locale) };
 	const args = { name: p.name, resource: p.resource, site: p.site, due: p.due };
 	const subject = { out: m.mail_loan_out_subject, due: m.mail_loan_due_subject, overdue: m.mail_loan_overdue_subject, returned: m.mail_loan_returned_subject }[kind](args, o);
 	const body = { out: m.mail_loan_out_body, due: m.mail_loan_due_body, overdue: m.mail_loan_overdue_body, returned: m.mail_loan_returned_body }[kind](args, o);

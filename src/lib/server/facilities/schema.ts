@@ -215,6 +215,9 @@ export const holidayOptOut = pgTable(
  * A photo kept with a record (equipment at check-out and return). Stored in PostgreSQL so a
  * backup of the database is a backup of everything; size and type are checked by the service.
  */
+/** Binary content kept in PostgreSQL (photos, application files). */
+export const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
+
 export const photo = pgTable('photo', {
 	id: uuid('id').primaryKey().defaultRandom(),
 	siteId: uuid('site_id')
@@ -223,7 +226,7 @@ export const photo = pgTable('photo', {
 	mime: text('mime').notNull(),
 	bytes: integer('bytes').notNull(),
 	sha256: text('sha256').notNull(),
-	content: customType<{ data: Buffer }>({ dataType: () => 'bytea' })('content').notNull(),
+	content: bytea('content').notNull(),
 	createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
 	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 });

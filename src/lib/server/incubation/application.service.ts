@@ -16,8 +16,9 @@ import { zApplicationQuery, zSaveApplication, zStartApplication } from '../../sc
 import { checkAnswers, maxMbOf, zSaveForm } from '../../schemas/forms.ts';
 import { fieldsOf, starterForm, type FormSection } from '../../forms.ts';
 import { checkRegion, regions } from '../directory/regions.ts';
-import { containsPattern } from '../directory/common.ts';
-import { formatDateTime } from '../../i18n/format.ts';
+import { containsPattern, slugify } from '../directory/common.ts';
+import { insertOrg } from '../directory/org.service.ts';
+import { asLocale, formatDateTime } from '../../i18n/format.ts';
 import { applicationMail } from './mail.ts';
 
 type AppRow = typeof application.$inferSelect;
@@ -148,7 +149,7 @@ async function appRow(id: string) {
 type AppJoined = Awaited<ReturnType<typeof appRow>>;
 
 /** `15 Januari 2027, 23.59 WIB` in the reader's language. */
-const when = (d: Date, locale: string, tz: string) => formatDateTime(d, locale === 'en' ? 'en' : 'id', tz);
+const when = (d: Date, locale: string, tz: string) => formatDateTime(d, asLocale(locale), tz);
 
 const isOpen = (c: { opensAt: Date; closesAt: Date }, now: Date) => c.opensAt <= now && now < c.closesAt;
 
@@ -394,17 +395,12 @@ export async function submitApplication(actor: Actor, id: string, now = new Date
 	return toPublic(await appRow(id), now);
 }
 
-/** Register the startup named in an application, the applicant its first admin. */
+/** Register the startup named in an application, the applicant its first admin; a taken slug gets a suffix. */
 async function registerStartup(tx: Tx, me: UserActor, name: string): Promise<string> {
-	const base = name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 48) || 'startup';
+	const base = slugify(name) || 'startup';
 	for (let i = 0; ; i++) {
-		const slug = i === 0 ? base : `${base}-${crypto.randomBytes(2).toString('hex')}`;
-		const [o] = await tx.insert(organization).values({ name, slug, kind: 'startup' }).onConflictDoNothing().returning({ id: organization.id });
-		if (!o) continue;
-		await tx.insert(orgMember).values({ orgId: o.id, userId: me.userId, title: '', isAdmin: true });
-		await audit(tx, me, { action: 'org.create', targetType: 'organization', targetId: o.id, after: { name, slug } });
-		await enqueue(tx, 'event', { type: 'organization.created', orgId: o.id });
-		return o.id;
+		const created = await insertOrg(tx, me, { name, slug: i === 0 ? base : `${base}-${crypto.randomBytes(2).toString('hex')}`, kind: 'startup' });
+		if (created) return created.id;
 	}
 }
 

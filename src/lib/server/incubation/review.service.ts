@@ -404,17 +404,19 @@ export interface StaffReview {
 	submittedAt: string | null;
 }
 
-/** Every review of an application, for the park's staff (never its applicant); none for a staff member with a conflict. */
-export async function reviewsOf(actor: Actor, applicationId: string): Promise<StaffReview[]> {
-	const app = await getApplication(actor, applicationId);
-	const [row] = await db().select({ siteId: programme.siteId }).from(programmeCall).innerJoin(programme, eq(programme.id, programmeCall.programmeId)).where(eq(programmeCall.id, app.callId));
-	await requireAccess(actor, Permission.ApplicationRead, { siteId: row!.siteId });
+/**
+ * Every review of an application, for the park's staff (never its applicant, nor a reviewer).
+ * `app` is the application as getApplication just gave it to this actor, so a staff member with a
+ * conflict never gets here; the staff check is made again on its park.
+ */
+export async function reviewsOf(actor: Actor, app: Pick<PublicApplication, 'id' | 'siteId'>): Promise<StaffReview[]> {
+	await requireAccess(actor, Permission.ApplicationRead, { siteId: app.siteId });
 	const rows = await db()
 		.select({ r: reviewAssignment, stageName: reviewStage.name, position: reviewStage.position, reviewerName: user.name })
 		.from(reviewAssignment)
 		.innerJoin(reviewStage, eq(reviewStage.id, reviewAssignment.stageId))
 		.innerJoin(user, eq(user.id, reviewAssignment.reviewerId))
-		.where(eq(reviewAssignment.applicationId, applicationId))
+		.where(eq(reviewAssignment.applicationId, app.id))
 		.orderBy(asc(reviewStage.position), asc(user.name));
 	return rows.map((x) => ({ id: x.r.id, stageName: x.stageName, reviewerName: x.reviewerName, total: x.r.total, comment: x.r.comment, scores: x.r.scores, submittedAt: x.r.submittedAt?.toISOString() ?? null }));
 }

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { pgTable, pgEnum, text, uuid, timestamp, date, integer, index, unique, uniqueIndex, check, jsonb, customType, boolean, doublePrecision, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { pgTable, pgEnum, text, uuid, timestamp, date, integer, index, unique, uniqueIndex, check, jsonb, boolean, doublePrecision, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { organization, site } from '../directory/schema.ts';
 import { user } from '../auth/schema.ts';
 import type { FormSection } from '../../schemas/forms.ts';
-import { plan } from '../facilities/schema.ts';
+import { bytea, plan } from '../facilities/schema.ts';
 
 export const programmeKinds = ['incubation', 'acceleration', 'pre_incubation', 'internship'] as const;
 export const programmeKind = pgEnum('programme_kind', programmeKinds);
@@ -153,7 +153,7 @@ export const applicationFile = pgTable(
 		mime: text('mime').notNull(),
 		bytes: integer('bytes').notNull(),
 		sha256: text('sha256').notNull(),
-		content: customType<{ data: Buffer }>({ dataType: () => 'bytea' })('content').notNull(),
+		content: bytea('content').notNull(),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [index('application_file_application_idx').on(t.applicationId)]

@@ -1,8 +1,7 @@
 import { m } from '../../paraglide/messages.js';
 import type { EmailPayload } from './outbox.ts';
 
-type Locale = 'id' | 'en';
-const loc = (l: string): Locale => (l === 'en' ? 'en' : 'id');
+import { asLocale as loc } from '../../i18n/format.ts';
 
 /** E-mails in the recipient's language, from the message catalogue like every other text. */
 export function mailText(locale: string, kind: 'invitation', p: { to: string; link: string; site: string; role: string; inviter: string }): EmailPayload;

@@ -21,7 +21,7 @@ export const load: PageServerLoad = async (event) => {
 		application,
 		mine,
 		editable,
-		reviews: staff ? await reviewsOf(me, application.id) : [],
+		reviews: staff ? await reviewsOf(me, application) : [],
 		organizations: editable ? (await getMyProfile(me)).organizations.map((o) => ({ id: o.id, name: o.name })) : [],
 		provinces: r.provinces,
 		regencies: editable ? r.regencies : r.regencies.filter((g) => g.code === application.regencyCode)

@@ -7,6 +7,7 @@ import { assignReviewers, createStage, listStages, moveApplications, ranking, re
 import { listApplications } from '$lib/server/incubation/application.service';
 import { can, Permission } from '$lib/server/auth/access';
 import { t } from '$lib/server/http/translate';
+import { slugify } from '$lib/server/directory/common';
 
 export const load: PageServerLoad = async (event) => {
 	const me = signedIn(event);
@@ -38,7 +39,7 @@ function criteriaOf(text: string) {
 		.filter(Boolean)
 		.map((line, i) => {
 			const [name = '', weight = '1', scaleMax = '5'] = line.split(';').map((x) => x.trim());
-			const key = name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 30) || `c${i + 1}`;
+			const key = slugify(name, 30).replace(/-/g, '_') || `c${i + 1}`;
 			return { key: /^[a-z]/.test(key) ? key : `c_${key}`, name, weight, scaleMax };
 		});
 }
