@@ -73,6 +73,16 @@ for (const theme of ['light', 'dark'] as const) {
 			await audit(page, new URL(page.url()).pathname);
 		});
 
+		test('a cohort\'s pages, for its staff and a startup', async ({ page }) => {
+			const now = new Date();
+			const programme = `/sites/coding-factory-singhasari/programmes/team-incubation-${new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 4, 5)).getUTCFullYear()}`;
+			await signIn(page, 'staf.singhasari@taman.demo');
+			for (const p of ['/cohort', '/cohort/kopi-kode', '/kpi', '/kpi/form']) await audit(page, `${programme}${p}`);
+			await page.context().clearCookies();
+			await signIn(page, 'anggota@taman.demo');
+			await audit(page, `${programme}/cohort/kopi-kode`);
+		});
+
 		test('a network admin\'s pages', async ({ page }) => {
 			await signIn(page, 'admin@taman.demo');
 			for (const p of adminPages) await audit(page, p);

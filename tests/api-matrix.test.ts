@@ -9,7 +9,7 @@ import { apiRoutes, type ApiRoute } from '../src/lib/server/api/routes.ts';
 import { db } from '../src/lib/server/db/client.ts';
 import { site, organization, orgMember, tenancy, siteRole, invitation } from '../src/lib/server/directory/schema.ts';
 import { apiToken, auditLog } from '../src/lib/server/platform/schema.ts';
-import { programme, programmeCall, application, applicationForm, applicationFile, reviewStage, reviewAssignment, reviewConflict } from '../src/lib/server/incubation/schema.ts';
+import { programme, programmeCall, application, applicationForm, applicationFile, reviewStage, reviewAssignment, reviewConflict, cohortMember, milestone, milestoneEvidence, kpiForm, kpiReport } from '../src/lib/server/incubation/schema.ts';
 import { starterForm } from '../src/lib/forms.ts';
 import { user } from '../src/lib/server/auth/schema.ts';
 import { anonymous, type Actor, type Role, type UserActor } from '../src/lib/server/auth/actor.ts';
@@ -39,7 +39,7 @@ function call(route: ApiRoute, actor: Actor, params: Record<string, string>, opt
 	return handler({ request, url, params, locals: { actor, locale: 'en', requestId: 'test', theme: '' } } as unknown as RequestEvent);
 }
 
-const tables = { site, organization, orgMember, tenancy, siteRole, invitation, apiToken, user, resource, booking, qualification, personQualification, blackout, loan, maintenance, photo, calendarFeed, plan, planAllowance, planMember, ledgerEntry, holiday, holidayOptOut, programme, programmeCall, application, applicationForm, applicationFile, reviewStage, reviewAssignment, reviewConflict };
+const tables = { site, organization, orgMember, tenancy, siteRole, invitation, apiToken, user, resource, booking, qualification, personQualification, blackout, loan, maintenance, photo, calendarFeed, plan, planAllowance, planMember, ledgerEntry, holiday, holidayOptOut, programme, programmeCall, application, applicationForm, applicationFile, reviewStage, reviewAssignment, reviewConflict, cohortMember, milestone, milestoneEvidence, kpiForm, kpiReport };
 async function snapshot() {
 	const out: Record<string, number> = {};
 	for (const [k, t] of Object.entries(tables)) out[k] = (await db().select({ n: count() }).from(t))[0]!.n;
@@ -308,6 +308,42 @@ describe('authorization matrix', () => {
 				if (route.path.endsWith('/assignments')) body = { auto: true };
 				if (route.method === 'put') body = { scores: { inovasi: 4 } };
 				if (route.path.endsWith('/conflicts')) body = { reason: 'Keluarga pendiri' };
+				break;
+			}
+			case 'get /programmes/{id}/cohort':
+			case 'post /programmes/{id}/cohort':
+			case 'put /programmes/{id}/milestone-template':
+			case 'get /programmes/{id}/kpi-form':
+			case 'put /programmes/{id}/kpi-form':
+			case 'get /programmes/{id}/kpi':
+			case 'get /cohort-members/{id}':
+			case 'post /cohort-members/{id}/milestones':
+			case 'patch /milestones/{id}':
+			case 'delete /milestones/{id}':
+			case 'post /milestones/{id}/evidence':
+			case 'get /milestones/{id}/evidence/{evidenceId}':
+			case 'post /milestones/{id}/submit':
+			case 'post /milestones/{id}/sign-off':
+			case 'get /cohort-members/{id}/kpi-reports':
+			case 'put /cohort-members/{id}/kpi-reports/{period}': {
+				// A running programme at the park with the founder's startup in its cohort: one milestone awaiting sign-off, one open with evidence.
+				const [p] = await db().insert(programme).values({ siteId: target.id, slug: `p-${uid()}`, name: 'Inkubasi Tim', kind: 'incubation', startsOn: '2026-08-01', endsOn: '2027-01-31' }).returning();
+				const [cm] = await db().insert(cohortMember).values({ programmeId: p!.id, organizationId: org.id, startsOn: '2026-08-01' }).returning();
+				const [done] = await db().insert(milestone).values({ memberId: cm!.id, position: 1, title: 'Validasi masalah', dueOn: '2026-09-01', status: 'submitted' }).returning();
+				const [open] = await db().insert(milestone).values({ memberId: cm!.id, position: 2, title: 'MVP', dueOn: '2026-11-01' }).returning();
+				const [ev] = await db().insert(milestoneEvidence).values({ milestoneId: open!.id, name: 'mvp.png', mime: 'image/png', bytes: 4, sha256: 'x', content: Buffer.from([0x89, 0x50, 0x4e, 0x47]) }).returning();
+				params.id = route.path.startsWith('/programmes') ? p!.id : route.path.startsWith('/cohort-members') ? cm!.id : route.path.endsWith('/sign-off') ? done!.id : open!.id;
+				params.evidenceId = ev!.id;
+				params.period = '2026-09';
+				if (route.path === '/programmes/{id}/cohort' && route.method === 'post') body = { organizationId: (await createOrg(founder, { name: `Org ${uid()}`, slug: `org-${uid()}`, kind: 'startup' })).id };
+				if (route.path.endsWith('/milestone-template')) body = { steps: [{ title: 'MVP', dueAfterDays: 90 }] };
+				if (route.path.endsWith('/kpi-form') && route.method === 'put') body = { metrics: [{ key: 'revenue', label: { id: 'Pendapatan', en: 'Revenue' }, type: 'money' }] };
+				if (route.path.endsWith('/milestones')) body = { title: 'Pendanaan', dueOn: '2027-01-15' };
+				if (route.path === '/milestones/{id}' && route.method === 'patch') body = { dueOn: '2026-12-01' };
+				if (route.path.endsWith('/evidence')) body = { name: 'Demo', url: 'https://example.id/demo' };
+				if (route.path.endsWith('/submit')) body = { note: 'Selesai' };
+				if (route.path.endsWith('/sign-off')) body = { decision: 'approved' };
+				if (route.path.endsWith('{period}')) body = { values: { revenue: 1000000, paying_customers: 3, active_users: 50, employees: 4, products_shipped: 1 } };
 				break;
 			}
 			case 'get /sites/{site}/calendar':

@@ -97,6 +97,27 @@ const names = {
 		pre_incubation: m.programme_kind_pre_incubation,
 		internship: m.programme_kind_internship
 	},
+	milestone_status: {
+		open: m.milestone_status_open,
+		submitted: m.milestone_status_submitted,
+		approved: m.milestone_status_approved,
+		changes_requested: m.milestone_status_changes_requested
+	},
+	report_state: {
+		submitted: m.report_state_submitted,
+		late: m.report_state_late,
+		due: m.report_state_due,
+		missing: m.report_state_missing
+	},
+	kpi_frequency: {
+		monthly: m.kpi_frequency_monthly,
+		quarterly: m.kpi_frequency_quarterly
+	},
+	kpi_type: {
+		money: m.kpi_type_money,
+		count: m.kpi_type_count,
+		text: m.kpi_type_text
+	},
 	call_state: {
 		upcoming: m.call_state_upcoming,
 		open: m.call_state_open,

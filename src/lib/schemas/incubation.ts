@@ -98,3 +98,36 @@ export const zAssignReviewers = z.union([z.strictObject({ applicationIds: zIds, 
 export const zScoreReview = z.strictObject({ scores: z.record(z.string(), z.coerce.number().int().min(0).max(100)), comment: zText().default('') });
 export const zDeclareConflict = z.strictObject({ reason: zText(LIMITS.short).default('') });
 export const zRankingQuery = z.object({ normalise: z.enum(['1', 'true', '0', 'false']).optional() });
+
+// ── Cohort life ────────────────────────────────────────────────────────────────────────────
+
+const zKey = z.string().trim().regex(/^[a-z][a-z0-9_]{0,39}$/, 'err_form_key');
+const zUnique = <T extends { key: string }>(a: T[]) => new Set(a.map((x) => x.key)).size === a.length;
+
+export const zMilestoneStep = z.strictObject({ title: zName, description: zText(LIMITS.short).default(''), dueAfterDays: z.coerce.number().int().min(0).max(3650) });
+/** A programme's milestone template: the plan each startup gets when it joins the cohort. */
+export const zMilestoneTemplate = z.strictObject({ steps: z.array(zMilestoneStep).max(30) });
+/** Add a startup to a cohort by hand (one that joined before the park used Taman, or without a call). */
+export const zAddCohortMember = z.strictObject({ organizationId: z.uuid(), startsOn: optional(z.iso.date()) });
+const milestoneFields = { title: zName, description: zText(LIMITS.short).default(''), dueOn: z.iso.date() };
+export const zCreateMilestone = z.strictObject(milestoneFields);
+export const zUpdateMilestone = z.strictObject(milestoneFields).partial();
+export const zSubmitMilestone = z.strictObject({ note: zText().default('') });
+export const zSignOffMilestone = z
+	.strictObject({ decision: z.enum(['approved', 'changes_requested']), comment: zText().default('') })
+	.refine((d) => d.decision === 'approved' || d.comment.length > 0, { path: ['comment'], message: 'err_comment_required' });
+/** A link as evidence (a demo video, a store listing, a signed contract in a shared drive). */
+export const zEvidenceLink = z.strictObject({ name: zName, url: z.url({ protocol: /^https?$/ }).max(LIMITS.url) });
+
+const zKpiMetric = z.strictObject({
+	key: zKey,
+	label: z.strictObject({ id: zName, en: zName }),
+	type: z.enum(['money', 'count', 'text']),
+	required: z.boolean().default(false)
+});
+export const zKpiForm = z.strictObject({
+	frequency: z.enum(['monthly', 'quarterly']).default('monthly'),
+	dueDay: z.coerce.number().int().min(1).max(28).default(10),
+	metrics: z.array(zKpiMetric).min(1).max(30).refine(zUnique, 'err_form_key_taken')
+});
+export const zKpiReport = z.strictObject({ values: z.record(z.string(), z.union([z.number(), z.string().max(LIMITS.long)])) });

@@ -49,6 +49,7 @@ export function openApiDocument(origin: string): object {
 								? { 'multipart/form-data': { schema: route.body.extend({ file: z.string().meta({ format: 'binary', description: 'A PDF (checked by its first bytes), within the field\'s size limit' }) }) } }
 								: {
 								'application/json': { schema: route.body },
+								...(route.evidence ? { 'multipart/form-data': { schema: z.object({ file: z.string().meta({ format: 'binary', description: 'A PDF, JPEG, PNG or WebP (checked by its first bytes), at most 10 MB' }) }) } } : {}),
 								...(route.photo && route.body instanceof z.ZodObject ? { 'multipart/form-data': { schema: route.body.extend({ photo: z.string().meta({ format: 'binary', description: 'JPEG, PNG or WebP, at most 5 MB (checked by its first bytes)' }).optional() }) } } : {})
 								}
 						}

@@ -3,7 +3,7 @@ import { zCreateSite, zUpdateSite, zCreateOrg, zUpdateOrg, zAddMember, zCreateTe
 import { zCreateToken } from '../auth/tokens.service.ts';
 import { zAuditQuery } from '../platform/audit.service.ts';
 import type { Role } from '../auth/actor.ts';
-import { zCreateProgramme, zUpdateProgramme, zProgrammeQuery, zCreateCall, zUpdateCall, zStartApplication, zSaveApplication, zApplicationQuery, zUploadFile, zCreateStage, zUpdateStage, zMoveApplications, zAssignReviewers, zScoreReview, zDeclareConflict, zRankingQuery } from '../../schemas/incubation.ts';
+import { zCreateProgramme, zUpdateProgramme, zProgrammeQuery, zCreateCall, zUpdateCall, zStartApplication, zSaveApplication, zApplicationQuery, zUploadFile, zCreateStage, zUpdateStage, zMoveApplications, zAssignReviewers, zScoreReview, zDeclareConflict, zRankingQuery, zAddCohortMember, zMilestoneTemplate, zCreateMilestone, zUpdateMilestone, zEvidenceLink, zSubmitMilestone, zSignOffMilestone, zKpiForm, zKpiReport } from '../../schemas/incubation.ts';
 import { zSaveForm } from '../../schemas/forms.ts';
 import { zCreateResource, zUpdateResource, zResourceQuery, zBookingDefaults, zCreateBooking, zDecision, zAvailabilityQuery, zBookingQuery, zChangeBooking, zCreateQualification, zGrantQualification, zCreateBlackout, zCheckOut, zReturn, zLoanQuery, zCreateMaintenance, zReportQuery, zCalendarQuery, zHolidayQuery, zMoveHoliday, zRegionalHoliday, zOptOut, zCreateFeed, zCreatePlan, zAddPlanMember, zStatementQuery } from '../../schemas/facilities.ts';
 
@@ -27,6 +27,8 @@ export interface ApiRoute {
 	photo?: boolean;
 	/** The body is multipart/form-data only: the fields, and a PDF `file`. */
 	pdf?: boolean;
+	/** The body is a link as JSON, or multipart/form-data with a `file` (PDF or image). */
+	evidence?: boolean;
 	/** Refusals answer 404, not 403: whoever may not see the thing is not told it exists. */
 	hidden?: boolean;
 	/** Success status when it is not the method's usual one (POST actions on an existing booking answer 200). */
@@ -44,6 +46,7 @@ const org = 'Organisations';
 const prog = 'Programmes';
 const apps = 'Applications';
 const rev = 'Review';
+const coh = 'Cohorts';
 
 export const apiRoutes: ApiRoute[] = [
 	{ method: 'get', path: '/sites', summary: 'List the parks of the network', tag: site, allow: 'anyone', list: true },
@@ -143,5 +146,22 @@ export const apiRoutes: ApiRoute[] = [
 	{ method: 'get', path: '/reviews/{id}', summary: 'One of my reviews: the application (without who applied in a blind stage) and the rubric', tag: rev, allow: 'self' },
 	{ method: 'put', path: '/reviews/{id}', summary: 'Score one of my reviews: every criterion from 0 to its scale, and a comment when the stage requires one', tag: rev, allow: 'self', body: zScoreReview },
 	{ method: 'post', path: '/applications/{id}/conflicts', ok: 200, summary: 'Declare a conflict of interest: the application is hidden from me everywhere from now on, my review of it is removed and another reviewer takes my place', tag: rev, allow: ['site_manager', 'site_staff', 'reviewer'], body: zDeclareConflict },
+	{ method: 'get', path: '/programmes/{id}/cohort', summary: 'The programme\'s cohort: its startups with milestone progress (total, approved, awaiting sign-off, overdue)', tag: coh, allow: staff },
+	{ method: 'post', path: '/programmes/{id}/cohort', summary: 'Add a startup to the cohort by hand (accepting an application adds it too): it becomes a tenant for the run, on the programme\'s plan, with milestones from the template', tag: coh, allow: staff, body: zAddCohortMember },
+	{ method: 'put', path: '/programmes/{id}/milestone-template', summary: 'Replace the milestone template new cohort members get (title, description, due a number of days after their start)', tag: coh, allow: staff, body: zMilestoneTemplate },
+	{ method: 'get', path: '/me/cohorts', summary: 'The cohorts my organisations are in', tag: coh, allow: 'signed_in' },
+	{ method: 'get', path: '/cohort-members/{id}', summary: 'A startup\'s plan: its milestones with status, due date and evidence (the park\'s staff and the startup\'s people; anyone else gets 404)', tag: coh, allow: staff, hidden: true },
+	{ method: 'post', path: '/cohort-members/{id}/milestones', summary: 'Add a milestone to one startup\'s plan', tag: coh, allow: staff, body: zCreateMilestone },
+	{ method: 'patch', path: '/milestones/{id}', summary: 'Change a milestone: title, description, due date', tag: coh, allow: staff, body: zUpdateMilestone },
+	{ method: 'delete', path: '/milestones/{id}', summary: 'Remove a milestone from a plan', tag: coh, allow: staff },
+	{ method: 'post', path: '/milestones/{id}/evidence', summary: 'Add evidence to a milestone not yet signed off: a link ({name, url}) or a file (multipart `file`: PDF or image, at most 10 MB, checked by its first bytes)', tag: coh, allow: staff, hidden: true, body: zEvidenceLink, evidence: true },
+	{ method: 'get', path: '/milestones/{id}/evidence/{evidenceId}', summary: 'Download an evidence file (the park\'s staff and the startup\'s people; anyone else gets 404)', tag: coh, allow: staff, hidden: true },
+	{ method: 'post', path: '/milestones/{id}/submit', ok: 200, summary: 'Ask for sign-off of a milestone with evidence, with a note', tag: coh, allow: staff, hidden: true, body: zSubmitMilestone },
+	{ method: 'post', path: '/milestones/{id}/sign-off', ok: 200, summary: 'Sign a submitted milestone off, or ask for changes (a comment is then required); the startup is e-mailed', tag: coh, allow: staff, body: zSignOffMilestone },
+	{ method: 'get', path: '/programmes/{id}/kpi-form', summary: 'The programme\'s KPI report form: frequency, due day, metrics (the standard monthly one until staff save their own)', tag: coh, allow: staff },
+	{ method: 'put', path: '/programmes/{id}/kpi-form', summary: 'Replace the KPI report form (reports already in keep their values)', tag: coh, allow: staff, body: zKpiForm },
+	{ method: 'get', path: '/programmes/{id}/kpi', summary: 'KPI dashboard: ended periods, each startup\'s state per period (submitted, late, due, missing), completion and the cohort\'s totals per period; ?format=csv|xlsx for every report, one row per startup and period', tag: coh, allow: staff },
+	{ method: 'get', path: '/cohort-members/{id}/kpi-reports', summary: 'A startup\'s KPI reports per ended period, newest first, with the form (the park\'s staff and the startup\'s people)', tag: coh, allow: staff, hidden: true },
+	{ method: 'put', path: '/cohort-members/{id}/kpi-reports/{period}', summary: 'Send or correct the report of an ended period (YYYY-MM; a quarter by its first month): money in whole Rupiah, counts, text; required metrics must be given', tag: coh, allow: staff, hidden: true, body: zKpiReport },
 	{ method: 'get', path: '/openapi.json', summary: 'This document', tag: 'Meta', allow: 'anyone' }
 ];

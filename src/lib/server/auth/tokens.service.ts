@@ -6,6 +6,7 @@ import { apiToken } from '../platform/schema.ts';
 import { Permission, requireUser } from './access.ts';
 import type { Actor } from './actor.ts';
 import { audit } from '../platform/audit.ts';
+import { sha256 } from '../platform/files.ts';
 import { notFound } from '../platform/errors.ts';
 import { parse } from '../../schemas/validate.ts';
 import { isUuid } from '../../schemas/common.ts';
@@ -18,7 +19,6 @@ export const zCreateToken = z.strictObject({
 });
 
 const PREFIX = 'tmn_';
-const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
 
 /** The secret is returned once and never stored: only its SHA-256 (the secret has 192 bits). */
 export async function createToken(actor: Actor, input: unknown) {

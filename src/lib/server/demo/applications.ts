@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { db } from '../db/client.ts';
 import { user } from '../auth/schema.ts';
@@ -11,6 +10,7 @@ import { checkAnswers } from '../../schemas/forms.ts';
 import { starterForm } from '../../forms.ts';
 import { checkRegion } from '../directory/regions.ts';
 import { slugify } from '../directory/common.ts';
+import { sha256 } from '../platform/files.ts';
 
 type Stage = 'idea' | 'prototype' | 'mvp' | 'revenue';
 type Subsector = (typeof application.$inferInsert)['subsector'];
@@ -115,7 +115,7 @@ export async function seedApplications(callId: string, submittedFrom: Date) {
 		const content = simplePdf(`Pitch deck ${name}`);
 		const [file] = await db()
 			.insert(applicationFile)
-			.values({ applicationId: a!.id, fieldKey: 'pitch_deck', name: `pitch-deck-${slugify(name)}.pdf`, mime: 'application/pdf', bytes: content.byteLength, sha256: crypto.createHash('sha256').update(content).digest('hex'), content })
+			.values({ applicationId: a!.id, fieldKey: 'pitch_deck', name: `pitch-deck-${slugify(name)}.pdf`, mime: 'application/pdf', bytes: content.byteLength, sha256: sha256(content), content })
 			.returning({ id: applicationFile.id });
 		// The same checks as the applicants' own saves and submissions.
 		const checked = checkAnswers(sections, { ...raw, pitch_deck: file!.id }, { submit: !draft });

@@ -5,10 +5,11 @@ import { system } from '../auth/actor.ts';
 import { createCall, createProgramme } from '../incubation/programme.service.ts';
 import { addDays, localParts, zonedInstant } from '../facilities/time.ts';
 import { seedApplications, seedReview } from './applications.ts';
+import { seedCohort } from './cohort.ts';
 
 /**
  * Programmes from the seeds: Cimahi Techno Park's incubation (its call open now), the Coding
- * Factory's team incubation (running, its call long closed) and internship for cloud and AI
+ * Factory's team incubation (running for four months, with its cohort's milestones and KPI reports) and internship for cloud and AI
  * (its call opening soon). Dates are relative to today so the demo always has an open call,
  * with thirty applications to Cimahi's.
  */
@@ -32,19 +33,24 @@ export async function seedIncubation(siteIds: Map<string, string>) {
 	});
 	const cimahiCall = await createCall(system, cimahi.id, { title: 'Gelombang 1', description: 'Pendaftaran daring; seleksi administrasi, penilaian proposal, lalu wawancara dan pitching.', opensAt: at(-14, 8 * 60), closesAt: at(38, 23 * 60 + 59) });
 
+	// The team incubation began four months ago, on the 5th, and runs for a year less a fortnight.
+	const [y, mo] = today.split('-').map(Number) as [number, number];
+	const factoryStart = new Date(Date.UTC(y, mo - 1 - 4, 5)).toISOString().slice(0, 10);
+	const factoryEnd = addDays(factoryStart, 347);
+	const factoryYear = Number(factoryStart.slice(0, 4));
 	const factory = await createProgramme(system, siteIds.get('coding-factory-singhasari')!, {
-		slug: `team-incubation-${year}`,
-		name: `Team Incubation Coding Factory ${year}`,
+		slug: `team-incubation-${factoryYear}`,
+		name: `Team Incubation Coding Factory ${factoryYear}`,
 		kind: 'incubation',
 		description: 'Inkubasi tim pengembang di lantai produksi Coding Factory KEK Singhasari, mengerjakan proyek nyata untuk klien BUMN, dinas dan mancanegara.',
 		eligibility: 'Tim 3–8 pengembang perangkat lunak dengan minimal satu produk atau proyek yang berjalan.',
 		benefits: 'Meja di lantai produksi, ruang rapat dan hall, pendampingan bisnis, dan akses ke klien Coding Factory.',
-		startsOn: `${year}-01-05`,
-		endsOn: `${year}-12-18`,
+		startsOn: factoryStart,
+		endsOn: factoryEnd,
 		capacity: 12,
 		planId: await planId('coding-factory-singhasari', 'Inkubasi Tahap 1')
 	});
-	await createCall(system, factory.id, { title: 'Angkatan ' + year, opensAt: zonedInstant(`${year - 1}-11-01`, 8 * 60, 'Asia/Jakarta').toISOString(), closesAt: zonedInstant(`${year - 1}-12-15`, 23 * 60 + 59, 'Asia/Jakarta').toISOString() });
+	await createCall(system, factory.id, { title: `Angkatan ${factoryYear}`, opensAt: zonedInstant(addDays(factoryStart, -75), 8 * 60, 'Asia/Jakarta').toISOString(), closesAt: zonedInstant(addDays(factoryStart, -30), 23 * 60 + 59, 'Asia/Jakarta').toISOString() });
 
 	const interns = await createProgramme(system, siteIds.get('coding-factory-singhasari')!, {
 		slug: `magang-cloud-ai-${year + 1}`,
@@ -60,4 +66,5 @@ export async function seedIncubation(siteIds: Map<string, string>) {
 
 	await seedApplications(cimahiCall.id, new Date(at(-13, 9 * 60)));
 	await seedReview(cimahiCall.id, siteIds.get('cimahi-techno-park')!);
+	await seedCohort(factory.id, factoryStart, factoryEnd);
 }

@@ -20,6 +20,7 @@ export const demoAccounts: { email: string; name: string; role: Role; site?: str
 	{ email: 'admin@taman.demo', name: 'Rahmat Hidayat', role: 'network_admin', note: 'Admin jaringan / network admin' },
 	{ email: 'manajer.cimahi@taman.demo', name: 'Dewi Lestari Putri', role: 'site_manager', site: 'cimahi-techno-park', note: 'Manajer Cimahi Techno Park' },
 	{ email: 'staf.cimahi@taman.demo', name: 'Agus Setiawan', role: 'site_staff', site: 'cimahi-techno-park', note: 'Staf Cimahi Techno Park' },
+	{ email: 'staf.singhasari@taman.demo', name: 'Rina Kusumawardani', role: 'site_staff', site: 'coding-factory-singhasari', note: 'Staf Coding Factory KEK Singhasari' },
 	{ email: 'mentor@taman.demo', name: 'Sri Wahyuni', role: 'mentor', site: 'cimahi-techno-park', note: 'Mentor animasi' },
 	{ email: 'reviewer@taman.demo', name: 'Bambang Prasetyo', role: 'reviewer', site: 'coding-factory-singhasari', note: 'Reviewer inkubasi' },
 	{ email: 'anggota@taman.demo', name: 'Putu Ayu Maharani', role: 'member', site: 'cimahi-techno-park', note: 'Founder startup (member)' },
@@ -73,6 +74,10 @@ export const demoOrgs: OrgSeed[] = [
 	{ slug: 'arunika-animasi', name: 'Arunika Animasi', kind: 'studio', description: 'Studio animasi 3D untuk serial anak (demo).', tags: ['animasi', '3d'], kbli: ['59112'], tenantOf: ['animation-film-factory'] },
 	{ slug: 'layar-singhasari', name: 'Layar Singhasari Films', kind: 'studio', description: 'Rumah produksi film pendek dan iklan (demo).', tags: ['film'], kbli: ['59111'], tenantOf: ['animation-film-factory'] },
 	{ slug: 'kopi-kode', name: 'Kopi Kode', kind: 'startup', description: 'Software house layanan aplikasi untuk klien Jepang dan Singapura (demo).', tags: ['aplikasi', 'outsourcing'], kbli: ['62019'], tenantOf: ['coding-factory-singhasari'] },
+	{ slug: 'arek-cloud', name: 'Arek Cloud', kind: 'startup', description: 'Layanan DevOps dan cloud terkelola untuk UMKM Jawa Timur (demo).', tags: ['cloud', 'devops'], kbli: ['62029'], tenantOf: ['coding-factory-singhasari'] },
+	{ slug: 'kawi-games', name: 'Kawi Games', kind: 'startup', description: 'Studio game mobile bertema cerita rakyat Jawa Timur (demo).', tags: ['game', 'mobile'], kbli: ['58200'], tenantOf: ['coding-factory-singhasari'] },
+	{ slug: 'tumpang-agritech', name: 'Tumpang Agritech', kind: 'startup', description: 'Pasar daring hasil tani Malang Raya langsung ke hotel dan restoran (demo).', tags: ['pertanian', 'marketplace'], kbli: ['47911'], tenantOf: ['coding-factory-singhasari'] },
+	{ slug: 'singosari-data', name: 'Singosari Data Works', kind: 'startup', description: 'Dasbor dan analitik data untuk pemerintah daerah (demo).', tags: ['data', 'govtech'], kbli: ['62019'], tenantOf: ['coding-factory-singhasari'] },
 	{ slug: 'brawijaya-ai-lab', name: 'Brawijaya AI Lab', kind: 'startup', description: 'Startup computer vision untuk pertanian dan pangan (demo).', tags: ['ai', 'pertanian'], kbli: ['62019'], tenantOf: ['coding-factory-singhasari'] },
 	{ slug: 'gamelan-games', name: 'Gamelan Games', kind: 'studio', description: 'Studio game mobile bertema budaya Nusantara (demo).', tags: ['game'], kbli: ['58200'], tenantOf: ['coding-factory-singhasari'] },
 	{ slug: 'lontara-digital', name: 'Lontara Digital', kind: 'startup', description: 'Platform UMKM kuliner Makassar (demo).', tags: ['umkm', 'kuliner'], kbli: ['62019'], tenantOf: ['technopark-makassar'] },
@@ -116,9 +121,13 @@ export async function seedDemo(): Promise<{ sites: number; organizations: number
 		if (!existing) accounts++;
 		if (a.site) await db().insert(siteRole).values({ userId: id, siteId: siteIds.get(a.site)!, role: a.role }).onConflictDoNothing();
 	}
-	// The member founded Sekolahan.id; the mentor also mentors at Bandung Technopark.
+	// The member founded Sekolahan.id the mentor also mentors at Bandung Technopark.
 	const member = await db().select({ id: user.id }).from(user).where(eq(user.email, 'anggota@taman.demo'));
-	if (member[0]) await db().insert(orgMember).values({ orgId: orgIds.get('sekolahan-id')!, userId: member[0].id, title: 'Founder & CEO', isAdmin: true }).onConflictDoNothing();
+	if (member[0]) {
+		await db().insert(orgMember).values({ orgId: orgIds.get('sekolahan-id')!, userId: member[0].id, title: 'Founder & CEO', isAdmin: true }).onConflictDoNothing();
+		// …and co-founded Kopi Kode, in the Coding Factory's team incubation.
+		await db().insert(orgMember).values({ orgId: orgIds.get('kopi-kode')!, userId: member[0].id, title: 'Co-founder & COO', isAdmin: true }).onConflictDoNothing();
+	}
 	const mentor = await db().select({ id: user.id }).from(user).where(eq(user.email, 'mentor@taman.demo'));
 	if (mentor[0]) {
 		await db().insert(siteRole).values({ userId: mentor[0].id, siteId: siteIds.get('bandung-technopark')!, role: 'mentor' }).onConflictDoNothing();

@@ -6,6 +6,7 @@ import { user } from '../auth/schema.ts';
 import { Permission, requireAccess, requireUser } from '../auth/access.ts';
 import type { Actor, Role } from '../auth/actor.ts';
 import { audit } from '../platform/audit.ts';
+import { sha256 } from '../platform/files.ts';
 import { enqueue } from '../platform/outbox.ts';
 import { AppError, notFound } from '../platform/errors.ts';
 import { parse } from '../../schemas/validate.ts';
@@ -16,7 +17,7 @@ import { readConfig } from '../config.ts';
 import { mailText } from '../platform/mail-text.ts';
 
 const INVITATION_DAYS = 14;
-const hash = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
+const hash = sha256;
 
 export async function findSiteRoles(actor: Actor, siteIdOrSlug: string) {
 	const s = await getSiteRow(siteIdOrSlug);

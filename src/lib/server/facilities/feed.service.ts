@@ -8,6 +8,7 @@ import { can, Permission, requireUser } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
 import { loadActor } from '../auth/load-actor.ts';
 import { audit } from '../platform/audit.ts';
+import { sha256 } from '../platform/files.ts';
 import { notFound } from '../platform/errors.ts';
 import { parse } from '../../schemas/validate.ts';
 import { isUuid } from '../../schemas/common.ts';
@@ -21,7 +22,7 @@ import { calendar, type IcalEvent } from './ical.ts';
 const PAST_DAYS = 31;
 const AHEAD_DAYS = 366;
 
-const hash = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
+const hash = sha256;
 const feedUrl = (token: string) => `${readConfig().origin}/ical/${token}.ics`;
 
 export interface PublicFeed {

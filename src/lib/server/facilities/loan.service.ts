@@ -1,5 +1,4 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
-import crypto from 'node:crypto';
 import { db, pgCode, type Tx } from '../db/client.ts';
 import { booking, holdingStatuses, loan, maintenance, photo, resource } from './schema.ts';
 import { orgMember, organization, site } from '../directory/schema.ts';
@@ -7,6 +6,7 @@ import { user } from '../auth/schema.ts';
 import { can, Permission, requireAccess, requireUser } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
 import { audit } from '../platform/audit.ts';
+import { fileKind, sha256 } from '../platform/files.ts';
 import { currentLocale } from '../platform/context.ts';
 import { enqueue } from '../platform/outbox.ts';
 import { AppError, notFound } from '../platform/errors.ts';
@@ -31,18 +31,11 @@ export interface PhotoUpload {
 
 export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
 
-/** The file's first bytes must say what its type claims (JPEG, PNG or WebP). */
-const signatures: Record<string, (b: Uint8Array) => boolean> = {
-	'image/jpeg': (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
-	'image/png': (b) => b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47,
-	'image/webp': (b) => String.fromCharCode(...b.slice(0, 4)) === 'RIFF' && String.fromCharCode(...b.slice(8, 12)) === 'WEBP'
-};
-
 /** Check a photo before anything is written: a field error on `field` names what is wrong. */
 function checkPhoto(p: PhotoUpload | undefined, field: string) {
 	if (!p) return;
 	if (p.data.byteLength > PHOTO_MAX_BYTES) throw new AppError('VALIDATION', 'err_validation', {}, [{ field, key: 'err_photo_size', params: { mb: PHOTO_MAX_BYTES / 1024 / 1024 } }]);
-	if (!signatures[p.type]?.(p.data)) throw new AppError('VALIDATION', 'err_validation', {}, [{ field, key: 'err_photo_type' }]);
+	if (!p.type.startsWith('image/') || fileKind(p.data) !== p.type) throw new AppError('VALIDATION', 'err_validation', {}, [{ field, key: 'err_photo_type' }]);
 }
 
 async function storePhoto(tx: Tx, siteId: string, actor: Actor, p: PhotoUpload | undefined): Promise<string | null> {
@@ -50,7 +43,7 @@ async function storePhoto(tx: Tx, siteId: string, actor: Actor, p: PhotoUpload |
 	const content = Buffer.from(p.data);
 	const [row] = await tx
 		.insert(photo)
-		.values({ siteId, mime: p.type, bytes: content.byteLength, sha256: crypto.createHash('sha256').update(content).digest('hex'), content, createdBy: actor.kind === 'user' ? actor.userId : null })
+		.values({ siteId, mime: p.type, bytes: content.byteLength, sha256: sha256(content), content, createdBy: actor.kind === 'user' ? actor.userId : null })
 		.returning({ id: photo.id });
 	return row!.id;
 }

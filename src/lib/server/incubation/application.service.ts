@@ -7,6 +7,7 @@ import { user } from '../auth/schema.ts';
 import { Permission, can, requireAccess, requireUser } from '../auth/access.ts';
 import type { Actor, UserActor } from '../auth/actor.ts';
 import { audit } from '../platform/audit.ts';
+import { fileKind, sha256 } from '../platform/files.ts';
 import { enqueue } from '../platform/outbox.ts';
 import { AppError, notFound, type FieldError } from '../platform/errors.ts';
 import { afterCursor, page, type Paged } from '../platform/paging.ts';
@@ -329,7 +330,6 @@ export interface FileUpload {
 }
 
 /** A PDF starts with "%PDF-", whatever its name or declared type says. */
-const isPdf = (b: Uint8Array) => b.byteLength > 5 && Buffer.from(b.subarray(0, 5)).toString('latin1') === '%PDF-';
 
 /** Attach a PDF to a file field of a draft, replacing the one it had. */
 export async function uploadFile(actor: Actor, id: string, fieldKey: string, file: FileUpload | undefined, now = new Date()): Promise<PublicApplication> {
@@ -340,12 +340,12 @@ export async function uploadFile(actor: Actor, id: string, fieldKey: string, fil
 	if (!file) throw new AppError('VALIDATION', 'err_validation', {}, [{ field: 'file', key: 'err_field_required' }]);
 	const maxMb = maxMbOf(field);
 	if (file.data.byteLength > maxMb * 1024 * 1024) throw new AppError('VALIDATION', 'err_validation', {}, [{ field: at, key: 'err_file_size', params: { mb: maxMb } }]);
-	if (!isPdf(file.data)) throw new AppError('VALIDATION', 'err_validation', {}, [{ field: at, key: 'err_file_pdf' }]);
+	if (fileKind(file.data) !== 'application/pdf') throw new AppError('VALIDATION', 'err_validation', {}, [{ field: at, key: 'err_file_pdf' }]);
 	const content = Buffer.from(file.data);
 	const name = (file.name.split(/[\\/]/).pop() || 'dokumen.pdf').slice(0, 200);
 	await db().transaction(async (tx) => {
 		await tx.delete(applicationFile).where(and(eq(applicationFile.applicationId, id), eq(applicationFile.fieldKey, fieldKey)));
-		const [f] = await tx.insert(applicationFile).values({ applicationId: id, fieldKey, name, mime: 'application/pdf', bytes: content.byteLength, sha256: crypto.createHash('sha256').update(content).digest('hex'), content }).returning({ id: applicationFile.id });
+		const [f] = await tx.insert(applicationFile).values({ applicationId: id, fieldKey, name, mime: 'application/pdf', bytes: content.byteLength, sha256: sha256(content), content }).returning({ id: applicationFile.id });
 		await tx.update(application).set({ answers: sql`${application.answers} || ${JSON.stringify({ [fieldKey]: f!.id })}::jsonb`, updatedAt: sql`now()` }).where(eq(application.id, id));
 		await audit(tx, actor, { action: 'application.file', siteId: r.siteId, targetType: 'application', targetId: id, after: { field: fieldKey, bytes: content.byteLength } });
 	});

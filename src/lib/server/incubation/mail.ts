@@ -1,6 +1,7 @@
 import { m } from '../../paraglide/messages.js';
 import type { EmailPayload } from '../platform/outbox.ts';
-import { asLocale } from '../../i18n/format.ts';
+import { asLocale, formatDate } from '../../i18n/format.ts';
+import { periodLabel, type Frequency } from '../../kpi.ts';
 
 export type ApplicationMailKind = 'submitted' | 'advanced' | 'accepted' | 'rejected';
 
@@ -17,4 +18,24 @@ export function applicationMail(locale: string, kind: ApplicationMailKind, p: { 
 export function reviewerMail(locale: string, p: { to: string; name: string; count: number; stage: string; programme: string; call: string; link: string }): EmailPayload {
 	const o = { locale: asLocale(locale) };
 	return { to: p.to, subject: m.mail_review_assigned_subject(p, o), text: m.mail_review_assigned_body(p, o) };
+}
+
+export type MilestoneMailKind = 'approved' | 'changes_requested' | 'overdue';
+
+/** To a startup's people about one milestone: signed off, changes asked (with the comment), or overdue. */
+export function milestoneMail(locale: string, kind: MilestoneMailKind, p: { to: string; name: string; startup: string; milestone: string; programme: string; due: string; comment: string; link: string }): EmailPayload {
+	const o = { locale: asLocale(locale) };
+	const args = { ...p, due: formatDate(p.due, o.locale), comment: p.comment || '—' };
+	const subject = { approved: m.mail_milestone_approved_subject, changes_requested: m.mail_milestone_changes_subject, overdue: m.mail_milestone_overdue_subject }[kind](args, o);
+	const text = { approved: m.mail_milestone_approved_body, changes_requested: m.mail_milestone_changes_body, overdue: m.mail_milestone_overdue_body }[kind](args, o);
+	return { to: p.to, subject, text };
+}
+
+/** To a startup's people: a KPI report is due soon, or overdue. */
+export function kpiMail(locale: string, kind: 'due' | 'overdue', p: { to: string; name: string; startup: string; programme: string; period: string; frequency: Frequency; due: string; link: string }): EmailPayload {
+	const o = { locale: asLocale(locale) };
+	const args = { ...p, period: periodLabel(p.period, p.frequency, o.locale), due: formatDate(p.due, o.locale) };
+	const subject = (kind === 'due' ? m.mail_kpi_due_subject : m.mail_kpi_overdue_subject)(args, o);
+	const text = (kind === 'due' ? m.mail_kpi_due_body : m.mail_kpi_overdue_body)(args, o);
+	return { to: p.to, subject, text };
 }

@@ -1,8 +1,7 @@
 import { and, asc, count, eq, inArray, isNotNull, max, sql } from 'drizzle-orm';
-import { db, type Tx } from '../db/client.ts';
+import { db } from '../db/client.ts';
 import { application, programme, programmeCall, reviewAssignment, reviewConflict, reviewStage, type Criterion } from './schema.ts';
-import { organization, site, siteRole, tenancy } from '../directory/schema.ts';
-import { planMember } from '../facilities/schema.ts';
+import { organization, site, siteRole } from '../directory/schema.ts';
 import { user } from '../auth/schema.ts';
 import { Permission, requireAccess, requireUser } from '../auth/access.ts';
 import type { Actor, UserActor } from '../auth/actor.ts';
@@ -15,6 +14,7 @@ import { zAssignReviewers, zCreateStage, zDeclareConflict, zMoveApplications, zR
 import { applicationMail, reviewerMail } from './mail.ts';
 import { readConfig } from '../config.ts';
 import { callRow, getApplication, type PublicApplication } from './application.service.ts';
+import { joinCohort } from './cohort.service.ts';
 
 type StageRow = typeof reviewStage.$inferSelect;
 
@@ -113,7 +113,7 @@ export async function moveApplications(actor: Actor, callId: string, input: unkn
 		const movedIds = movable.map((r) => r.a.id);
 		if (target) await tx.update(application).set({ stageId: target.id, updatedAt: sql`now()` }).where(inArray(application.id, movedIds));
 		else await tx.update(application).set({ status: data.to as 'accepted' | 'rejected', stageId: null, decidedAt: now, updatedAt: sql`now()` }).where(inArray(application.id, movedIds));
-		if (data.to === 'accepted') await joinCohort(tx, c.p, movable.map((r) => r.a.organizationId!).filter(Boolean));
+		if (data.to === 'accepted') await joinCohort(tx, c.p, movable.filter((r) => r.a.organizationId).map((r) => ({ orgId: r.a.organizationId!, applicationId: r.a.id })));
 		for (const r of movable) {
 			await audit(tx, actor, { action: target ? 'application.move' : `application.${data.to}`, siteId: c.p.siteId, targetType: 'application', targetId: r.a.id, before: { stageId: r.a.stageId, status: r.a.status }, after: { stageId: target?.id ?? null, status: target ? 'submitted' : data.to } });
 			const kind = target ? (target.position > 1 ? 'advanced' : null) : (data.to as 'accepted' | 'rejected');
@@ -121,18 +121,6 @@ export async function moveApplications(actor: Actor, callId: string, input: unkn
 		}
 		return { moved: movable.length, skipped };
 	});
-}
-
-/** The cohort: accepted startups become tenants for the programme's run, on its plan. */
-async function joinCohort(tx: Tx, p: typeof programme.$inferSelect, orgIds: string[]) {
-	for (const orgId of orgIds) {
-		const [t] = await tx.select({ id: tenancy.id }).from(tenancy).where(and(eq(tenancy.orgId, orgId), eq(tenancy.siteId, p.siteId), sql`${tenancy.status} = 'active'`, sql`coalesce(${tenancy.endsOn}, 'infinity'::date) >= ${p.startsOn}::date`));
-		if (!t) await tx.insert(tenancy).values({ orgId, siteId: p.siteId, startsOn: p.startsOn, endsOn: p.endsOn, status: 'active' });
-		if (p.planId) {
-			const [m] = await tx.select({ id: planMember.id }).from(planMember).where(and(eq(planMember.planId, p.planId), eq(planMember.orgId, orgId), sql`coalesce(${planMember.endsOn}, 'infinity'::date) >= ${p.startsOn}::date`));
-			if (!m) await tx.insert(planMember).values({ planId: p.planId, orgId, startsOn: p.startsOn, endsOn: p.endsOn });
-		}
-	}
 }
 
 // ── Assigning reviewers ────────────────────────────────────────────────────────────────────
@@ -419,24 +407,4 @@ export async function reviewsOf(actor: Actor, app: Pick<PublicApplication, 'id' 
 		.where(eq(reviewAssignment.applicationId, app.id))
 		.orderBy(asc(reviewStage.position), asc(user.name));
 	return rows.map((x) => ({ id: x.r.id, stageName: x.stageName, reviewerName: x.reviewerName, total: x.r.total, comment: x.r.comment, scores: x.r.scores, submittedAt: x.r.submittedAt?.toISOString() ?? null }));
-}
-
-export interface CohortMember {
-	organizationId: string;
-	slug: string;
-	name: string;
-	acceptedAt: string;
-}
-
-/** A programme's cohort: the startups accepted through its calls. Public, as parks announce their tenants. */
-export async function cohortOf(programmeId: string): Promise<CohortMember[]> {
-	if (!isUuid(programmeId)) return [];
-	const rows = await db()
-		.select({ organizationId: organization.id, slug: organization.slug, name: organization.name, decidedAt: application.decidedAt })
-		.from(application)
-		.innerJoin(programmeCall, eq(programmeCall.id, application.callId))
-		.innerJoin(organization, eq(organization.id, application.organizationId))
-		.where(and(eq(programmeCall.programmeId, programmeId), eq(application.status, 'accepted')))
-		.orderBy(asc(organization.name));
-	return rows.map((r) => ({ organizationId: r.organizationId, slug: r.slug, name: r.name, acceptedAt: r.decidedAt?.toISOString() ?? '' }));
 }

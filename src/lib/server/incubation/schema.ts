@@ -1,9 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { pgTable, pgEnum, text, uuid, timestamp, date, integer, index, unique, uniqueIndex, check, jsonb, boolean, doublePrecision, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { pgTable, pgEnum, text, uuid, timestamp, date, integer, index, unique, uniqueIndex, check, jsonb, boolean, doublePrecision, type AnyPgColumn, primaryKey } from 'drizzle-orm/pg-core';
 import { organization, site } from '../directory/schema.ts';
 import { user } from '../auth/schema.ts';
 import type { FormSection } from '../../schemas/forms.ts';
 import { bytea, plan } from '../facilities/schema.ts';
+
+/** A step of a programme's milestone template: due `dueAfterDays` days after the startup's start. */
+export interface MilestoneStep {
+	title: string;
+	description: string;
+	dueAfterDays: number;
+}
 
 export const programmeKinds = ['incubation', 'acceleration', 'pre_incubation', 'internship'] as const;
 export const programmeKind = pgEnum('programme_kind', programmeKinds);
@@ -29,6 +36,8 @@ export const programme = pgTable(
 		capacity: integer('capacity'),
 		/** A facilities plan the programme's startups receive (hours of rooms and studios). */
 		planId: uuid('plan_id').references(() => plan.id, { onDelete: 'set null' }),
+		/** The milestones every startup of the cohort gets when it joins, due some days after the start. */
+		milestoneTemplate: jsonb('milestone_template').$type<MilestoneStep[]>().notNull().default([]),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
@@ -230,4 +239,130 @@ export const reviewConflict = pgTable(
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [unique('review_conflict_once').on(t.applicationId, t.reviewerId), index('review_conflict_reviewer_idx').on(t.reviewerId)]
+);
+
+// ── Cohort life ────────────────────────────────────────────────────────────────────────────
+
+/**
+ * A startup in a programme's cohort: joined by an accepted application, or added by staff (a
+ * cohort that began before the park used Taman). It is a tenant of the park for the run.
+ */
+export const cohortMember = pgTable(
+	'cohort_member',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		programmeId: uuid('programme_id')
+			.notNull()
+			.references(() => programme.id, { onDelete: 'cascade' }),
+		organizationId: uuid('organization_id')
+			.notNull()
+			.references(() => organization.id, { onDelete: 'cascade' }),
+		applicationId: uuid('application_id').references(() => application.id, { onDelete: 'set null' }),
+		/** The park's local date the startup's plan counts from: the programme's start, or later for a late joiner. */
+		startsOn: date('starts_on').notNull(),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [unique('cohort_member_once').on(t.programmeId, t.organizationId), index('cohort_member_org_idx').on(t.organizationId)]
+);
+
+export const milestoneStatuses = ['open', 'submitted', 'approved', 'changes_requested'] as const;
+export const milestoneStatus = pgEnum('milestone_status', milestoneStatuses);
+
+/** One milestone of a startup's plan: due on a local date, evidenced by the startup, signed off by staff. */
+export const milestone = pgTable(
+	'milestone',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		memberId: uuid('member_id')
+			.notNull()
+			.references(() => cohortMember.id, { onDelete: 'cascade' }),
+		position: integer('position').notNull(),
+		title: text('title').notNull(),
+		description: text('description').notNull().default(''),
+		dueOn: date('due_on').notNull(),
+		status: milestoneStatus('status').notNull().default('open'),
+		/** The startup's word when it asks for sign-off. */
+		note: text('note').notNull().default(''),
+		submittedAt: timestamp('submitted_at', { withTimezone: true }),
+		submittedBy: text('submitted_by').references(() => user.id, { onDelete: 'set null' }),
+		reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+		reviewedBy: text('reviewed_by').references(() => user.id, { onDelete: 'set null' }),
+		reviewComment: text('review_comment').notNull().default(''),
+		/** When the last overdue reminder went out; another follows a week later. */
+		remindedAt: timestamp('reminded_at', { withTimezone: true }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('milestone_member_idx').on(t.memberId, t.position), index('milestone_due_idx').on(t.dueOn).where(sql`${t.status} IN ('open', 'changes_requested')`)]
+);
+
+/** Evidence of a milestone: a file (PDF or image) kept in PostgreSQL, or a link. */
+export const milestoneEvidence = pgTable(
+	'milestone_evidence',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		milestoneId: uuid('milestone_id')
+			.notNull()
+			.references(() => milestone.id, { onDelete: 'cascade' }),
+		name: text('name').notNull(),
+		url: text('url'),
+		mime: text('mime'),
+		bytes: integer('bytes'),
+		sha256: text('sha256'),
+		content: bytea('content'),
+		uploadedBy: text('uploaded_by').references(() => user.id, { onDelete: 'set null' }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('milestone_evidence_milestone_idx').on(t.milestoneId), check('milestone_evidence_one', sql`(${t.url} IS NULL) <> (${t.content} IS NULL)`)]
+);
+
+export const kpiFrequencies = ['monthly', 'quarterly'] as const;
+export const kpiFrequency = pgEnum('kpi_frequency', kpiFrequencies);
+
+/** A measure on a KPI report: money in whole Rupiah, a count, or free text. */
+export interface KpiMetric {
+	key: string;
+	label: { id: string; en: string };
+	type: 'money' | 'count' | 'text';
+	required: boolean;
+}
+
+/** A programme's KPI report form: what startups report, how often, and by which day after the period. */
+export const kpiForm = pgTable('kpi_form', {
+	programmeId: uuid('programme_id')
+		.primaryKey()
+		.references(() => programme.id, { onDelete: 'cascade' }),
+	frequency: kpiFrequency('frequency').notNull().default('monthly'),
+	/** A period's report is due on this day of the month after it ends. */
+	dueDay: integer('due_day').notNull().default(10),
+	metrics: jsonb('metrics').$type<KpiMetric[]>().notNull(),
+	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+});
+
+/** A startup's KPI report for one period (the period's first day). Values by metric key. */
+export const kpiReport = pgTable(
+	'kpi_report',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		memberId: uuid('member_id')
+			.notNull()
+			.references(() => cohortMember.id, { onDelete: 'cascade' }),
+		period: date('period').notNull(),
+		values: jsonb('values').$type<Record<string, number | string>>().notNull(),
+		submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
+		submittedBy: text('submitted_by').references(() => user.id, { onDelete: 'set null' }),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [unique('kpi_report_once').on(t.memberId, t.period)]
+);
+
+/** Reminders already sent, so a worker round (or two workers) never sends one twice. */
+export const reminderSent = pgTable(
+	'reminder_sent',
+	{
+		subjectId: uuid('subject_id').notNull(),
+		key: text('key').notNull(),
+		sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.subjectId, t.key] })]
 );

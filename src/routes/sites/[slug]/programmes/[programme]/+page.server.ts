@@ -7,14 +7,15 @@ import { can, Permission } from '$lib/server/auth/access';
 import { localInstant, localParts } from '$lib/server/facilities/time';
 import { t, translateFields } from '$lib/server/http/translate';
 import { applicationCounts, myApplicationFor, startApplication } from '$lib/server/incubation/application.service';
-import { cohortOf } from '$lib/server/incubation/review.service';
+import { cohortOf, myCohorts } from '$lib/server/incubation/cohort.service';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
 	const programme = await orError(locals.locale, () => getProgramme(params.programme, params.slug));
 	const canManage = await can(locals.actor, Permission.ProgrammeManage, { siteId: programme.siteId });
 	const ids = programme.calls.map((c) => c.id);
-	const [counts, mine, cohort] = await Promise.all([canManage ? applicationCounts(ids) : {}, Promise.all(ids.map((id) => myApplicationFor(locals.actor, id))), cohortOf(programme.id)]);
-	return { programme, canManage, counts, cohort, mine: Object.fromEntries(ids.map((id, i) => [id, mine[i]])), today: localParts(new Date(), programme.timeZone).date };
+	const [counts, mine, cohort, plans] = await Promise.all([canManage ? applicationCounts(ids) : {}, Promise.all(ids.map((id) => myApplicationFor(locals.actor, id))), cohortOf(programme.id), locals.actor.kind === 'user' ? myCohorts(locals.actor) : []]);
+	const myPlans = plans.filter((c) => c.programmeSlug === programme.slug && c.siteSlug === programme.siteSlug);
+	return { programme, canManage, counts, cohort, myPlans, mine: Object.fromEntries(ids.map((id, i) => [id, mine[i]])), today: localParts(new Date(), programme.timeZone).date };
 };
 
 /**

@@ -1,0 +1,5 @@
+import { json } from '@sveltejs/kit';
+import { api, body } from '$lib/server/http/api';
+import { signOffMilestone } from '$lib/server/incubation/cohort.service';
+
+export const POST = api(async (e) => json(await signOffMilestone(e.locals.actor, e.params.id!, await body(e))));
