@@ -15,8 +15,8 @@ async function audit(page: Page, path: string) {
 	expect(bad, `${path}\n  ${bad.join('\n  ')}`).toEqual([]);
 }
 
-const publicPages = ['/', '/sites', '/sites/cimahi-techno-park', '/sites/cimahi-techno-park/facilities', '/sites/cimahi-techno-park/calendar?date=2026-12-02', '/sites/cimahi-techno-park/calendar?view=week&date=2026-12-02', '/directory', '/directory?tab=people', '/directory?q=animasi', '/programmes', '/sites/cimahi-techno-park/programmes', '/signin', '/signup', '/forgot-password', '/api/docs'];
-const memberPages = ['/dashboard', '/bookings', '/applications', '/account', '/account/tokens', '/organizations/new'];
+const publicPages = ['/', '/sites', '/sites/cimahi-techno-park', '/sites/cimahi-techno-park/facilities', '/sites/cimahi-techno-park/calendar?date=2026-12-02', '/sites/cimahi-techno-park/calendar?view=week&date=2026-12-02', '/directory', '/directory?tab=people', '/directory?q=animasi', '/programmes', '/sites/cimahi-techno-park/programmes', '/signin', '/signup', '/forgot-password', '/api/docs', '/mentors'];
+const memberPages = ['/dashboard', '/bookings', '/applications', '/mentoring', '/account', '/account/tokens', '/organizations/new'];
 const managerPages = ['/dashboard', '/sites/cimahi-techno-park/bookings', '/sites/cimahi-techno-park/calendar', '/sites/cimahi-techno-park/loans', '/sites/cimahi-techno-park/loans/report', '/sites/cimahi-techno-park/plans', '/sites/cimahi-techno-park/facilities/new', '/sites/cimahi-techno-park/qualifications', '/reports/occupancy?site=cimahi-techno-park', '/organizations/sekolahan-id/statement?site=cimahi-techno-park', '/sites/cimahi-techno-park/roles', '/sites/cimahi-techno-park/tenants', '/audit'];
 const adminPages = ['/reports/occupancy', '/admin/sites', '/admin/sites/new', '/admin/sites/cimahi-techno-park'];
 
@@ -77,10 +77,25 @@ for (const theme of ['light', 'dark'] as const) {
 			const now = new Date();
 			const programme = `/sites/coding-factory-singhasari/programmes/team-incubation-${new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 4, 5)).getUTCFullYear()}`;
 			await signIn(page, 'staf.singhasari@taman.demo');
-			for (const p of ['/cohort', '/cohort/kopi-kode', '/kpi', '/kpi/form']) await audit(page, `${programme}${p}`);
+			for (const p of ['/cohort', '/cohort/kopi-kode', '/kpi', '/kpi/form', '/mentoring']) await audit(page, `${programme}${p}`);
 			await page.context().clearCookies();
 			await signIn(page, 'anggota@taman.demo');
 			await audit(page, `${programme}/cohort/kopi-kode`);
+			// A mentor's page with its slots and booking form, and a session with its notes.
+			await page.goto('/mentors?site=coding-factory-singhasari');
+			await page.getByRole('link', { name: 'Hendra Gunawan' }).click();
+			await page.waitForURL(/\/mentors\/.+/);
+			await audit(page, new URL(page.url()).pathname);
+			await page.goto('/mentoring');
+			await page.getByTestId('sessions-past').getByRole('link').first().click();
+			await page.waitForURL(/\/mentoring\/[0-9a-f-]{36}$/);
+			await audit(page, new URL(page.url()).pathname);
+		});
+
+		test('a mentor\'s pages', async ({ page }) => {
+			await signIn(page, 'mentor@taman.demo');
+			await audit(page, '/mentoring');
+			await audit(page, '/mentoring/profile');
 		});
 
 		test('a network admin\'s pages', async ({ page }) => {

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { describe, it, expect, beforeAll } from 'vitest';
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import type { RequestEvent } from '@sveltejs/kit';
 import { useTestDb } from './db.ts';
 import { makeSite, makeUser, makeMembers, siteInput, makeResource, makeBooking } from './factories.ts';
@@ -9,7 +9,7 @@ import { apiRoutes, type ApiRoute } from '../src/lib/server/api/routes.ts';
 import { db } from '../src/lib/server/db/client.ts';
 import { site, organization, orgMember, tenancy, siteRole, invitation } from '../src/lib/server/directory/schema.ts';
 import { apiToken, auditLog } from '../src/lib/server/platform/schema.ts';
-import { programme, programmeCall, application, applicationForm, applicationFile, reviewStage, reviewAssignment, reviewConflict, cohortMember, milestone, milestoneEvidence, kpiForm, kpiReport } from '../src/lib/server/incubation/schema.ts';
+import { programme, programmeCall, application, applicationForm, applicationFile, reviewStage, reviewAssignment, reviewConflict, cohortMember, milestone, milestoneEvidence, kpiForm, kpiReport, mentorProfile, officeHours, mentorSession } from '../src/lib/server/incubation/schema.ts';
 import { starterForm } from '../src/lib/forms.ts';
 import { user } from '../src/lib/server/auth/schema.ts';
 import { anonymous, type Actor, type Role, type UserActor } from '../src/lib/server/auth/actor.ts';
@@ -39,7 +39,7 @@ function call(route: ApiRoute, actor: Actor, params: Record<string, string>, opt
 	return handler({ request, url, params, locals: { actor, locale: 'en', requestId: 'test', theme: '' } } as unknown as RequestEvent);
 }
 
-const tables = { site, organization, orgMember, tenancy, siteRole, invitation, apiToken, user, resource, booking, qualification, personQualification, blackout, loan, maintenance, photo, calendarFeed, plan, planAllowance, planMember, ledgerEntry, holiday, holidayOptOut, programme, programmeCall, application, applicationForm, applicationFile, reviewStage, reviewAssignment, reviewConflict, cohortMember, milestone, milestoneEvidence, kpiForm, kpiReport };
+const tables = { site, organization, orgMember, tenancy, siteRole, invitation, apiToken, user, resource, booking, qualification, personQualification, blackout, loan, maintenance, photo, calendarFeed, plan, planAllowance, planMember, ledgerEntry, holiday, holidayOptOut, programme, programmeCall, application, applicationForm, applicationFile, reviewStage, reviewAssignment, reviewConflict, cohortMember, milestone, milestoneEvidence, kpiForm, kpiReport, mentorProfile, officeHours, mentorSession };
 async function snapshot() {
 	const out: Record<string, number> = {};
 	for (const [k, t] of Object.entries(tables)) out[k] = (await db().select({ n: count() }).from(t))[0]!.n;
@@ -346,6 +346,42 @@ describe('authorization matrix', () => {
 				if (route.path.endsWith('{period}')) body = { values: { revenue: 1000000, paying_customers: 3, active_users: 50, employees: 4, products_shipped: 1 } };
 				break;
 			}
+			case 'get /mentors':
+			case 'get /mentors/{id}':
+			case 'get /mentors/{id}/slots':
+			case 'post /sessions':
+			case 'get /sessions/{id}':
+			case 'get /sessions/{id}/ics':
+			case 'post /sessions/{id}/cancel':
+			case 'put /sessions/{id}/notes':
+			case 'post /sessions/{id}/feedback':
+			case 'get /programmes/{id}/mentoring-report': {
+				// The founder mentors at the park, with office hours every day; the founder's startup is in a cohort there,
+				// with a session booked with the founder (tomorrow, or an hour ago for feedback).
+				await db().insert(siteRole).values({ userId: founder.userId, siteId: target.id, role: 'mentor' }).onConflictDoNothing();
+				await db().delete(officeHours).where(eq(officeHours.mentorId, founder.userId));
+				await db().insert(officeHours).values([1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ mentorId: founder.userId, weekday, startsAt: '00:00', endsAt: '23:00', slotMinutes: 60, online: true })));
+				const [p] = await db().insert(programme).values({ siteId: target.id, slug: `p-${uid()}`, name: 'Inkubasi', kind: 'incubation', startsOn: '2026-01-01', endsOn: '2030-12-31', mentoringHours: null }).returning();
+				const [cm] = await db().insert(cohortMember).values({ programmeId: p!.id, organizationId: org.id, startsOn: '2026-01-01' }).returning();
+				const past = route.path.endsWith('/feedback');
+				const start = new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000 + (past ? -2 : 30) * 3_600_000);
+				const [ms] = await db().insert(mentorSession).values({ mentorId: founder.userId, memberId: cm!.id, bookedBy: founder.userId, startsAt: start, endsAt: new Date(start.getTime() + 3_600_000), mode: 'online', meetingUrl: 'https://meet.jit.si/Taman-x' }).returning();
+				params.id = route.path.startsWith('/mentors') ? founder.userId : route.path.startsWith('/programmes') ? p!.id : ms!.id;
+				if (route.path === '/sessions') {
+					// A free slot a week and more ahead (never one another call of this test took).
+					const slot = new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000 + (60 + Math.floor(Math.random() * 500)) * 3_600_000);
+					body = { mentorId: founder.userId, memberId: cm!.id, startsAt: slot.toISOString() };
+				}
+				if (route.path.endsWith('/notes')) body = { notes: 'Catatan', actionItems: [{ text: 'Uji pasar', done: false }] };
+				if (route.path.endsWith('/feedback')) body = { rating: 5 };
+				break;
+			}
+			case 'put /me/mentor-profile':
+				body = { headline: 'Mentor animasi', expertise: ['animasi'] };
+				break;
+			case 'put /me/office-hours':
+				body = { hours: [{ weekday: 1, startsAt: '09:00', endsAt: '12:00' }] };
+				break;
 			case 'get /sites/{site}/calendar':
 				query = 'from=2026-11-30&to=2026-12-06';
 				break;
@@ -370,7 +406,10 @@ describe('authorization matrix', () => {
 		if (route.allow === 'anyone') return ok;
 		if (who === 'anonymous') return [401];
 		if (route.allow === 'signed_in') return ok;
-		if (route.allow === 'self') return [404];
+		// Someone who may see the thing but not do this to it (staff and a session's notes) is told 403.
+		if (route.allow === 'self') return [403, 404];
+		// A person's own mentor routes: the role anywhere, no network-admin bypass.
+		if (route.path.startsWith('/me/') && Array.isArray(route.allow)) return (route.allow as string[]).includes(who) ? ok : [403];
 		if (who === 'network_admin') return ok;
 		if (route.allow === 'org_admin') return [403];
 		const held = target === 'own' && route.path !== '/sites' && (route.allow as Role[]).includes(who as Role);

@@ -113,6 +113,10 @@ const names = {
 		monthly: m.kpi_frequency_monthly,
 		quarterly: m.kpi_frequency_quarterly
 	},
+	session_mode: {
+		online: m.session_mode_online,
+		on_site: m.session_mode_on_site
+	},
 	kpi_type: {
 		money: m.kpi_type_money,
 		count: m.kpi_type_count,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LIMITS, zName, zSlug, zText, optional } from './common.ts';
+import { LIMITS, zName, zSlug, zTags, zText, optional } from './common.ts';
 import { applicationStatuses, creativeSubsectors, programmeKinds } from '../server/incubation/schema.ts';
 
 /** ISO 8601 with an offset (2026-12-01T08:00:00+07:00 or …Z). */
@@ -15,7 +15,9 @@ const programmeFields = {
 	startsOn: z.iso.date(),
 	endsOn: z.iso.date(),
 	capacity: optional(z.coerce.number().int().min(1).max(10000)),
-	planId: optional(z.uuid())
+	planId: optional(z.uuid()),
+	/** Mentoring hours each startup of the cohort may book; null for no limit. */
+	mentoringHours: optional(z.coerce.number().int().min(0).max(1000))
 };
 
 export const zCreateProgramme = z.strictObject(programmeFields);
@@ -131,3 +133,43 @@ export const zKpiForm = z.strictObject({
 	metrics: z.array(zKpiMetric).min(1).max(30).refine(zUnique, 'err_form_key_taken')
 });
 export const zKpiReport = z.strictObject({ values: z.record(z.string(), z.union([z.number(), z.string().max(LIMITS.long)])) });
+
+// ── Mentoring ──────────────────────────────────────────────────────────────────────────────
+
+const zClock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'err_field_format');
+export const zMentorProfile = z.strictObject({
+	headline: zText(LIMITS.name).default(''),
+	bio: zText().default(''),
+	expertise: zTags.default([]),
+	languages: z.array(z.string().trim().regex(/^[a-z]{2,3}$/, 'err_field_format')).min(1).max(10).default(['id']),
+	organizationId: optional(z.uuid()),
+	timeZone: z.enum(['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura', 'Asia/Singapore', 'Asia/Kuala_Lumpur', 'Asia/Tokyo', 'Europe/Amsterdam', 'UTC']).default('Asia/Jakarta'),
+	active: z.boolean().default(true)
+});
+const zWindow = z
+	.strictObject({
+		weekday: z.coerce.number().int().min(1).max(7),
+		startsAt: zClock,
+		endsAt: zClock,
+		slotMinutes: z.coerce.number().int().min(15).max(240).default(60),
+		online: z.boolean().default(true),
+		siteId: optional(z.uuid())
+	})
+	.refine((w) => w.endsAt > w.startsAt, { path: ['endsAt'], message: 'err_office_hours_order' })
+	.refine((w) => w.online || !!w.siteId, { path: ['siteId'], message: 'err_office_hours_nowhere' });
+/** A mentor's weekly office hours, in their own zone. */
+export const zOfficeHours = z.strictObject({ hours: z.array(zWindow).max(50) });
+export const zSlotQuery = z.object({ days: z.coerce.number().int().min(1).max(60).default(14) });
+/** Book a slot: for a startup of a cohort, online (a Jitsi Meet room) or on site (a meeting room of the park). */
+export const zBookSession = z.strictObject({
+	mentorId: z.string().min(1).max(100),
+	memberId: z.uuid(),
+	startsAt: zInstant,
+	mode: z.enum(['online', 'on_site']).default('online'),
+	resourceId: optional(z.uuid()),
+	team: z.boolean().default(false),
+	topic: zText(LIMITS.short).default('')
+});
+export const zSessionNotes = z.strictObject({ notes: zText().default(''), actionItems: z.array(z.strictObject({ text: zText(LIMITS.short).min(1), done: z.boolean().default(false) })).max(30).default([]) });
+export const zSessionFeedback = z.strictObject({ rating: z.coerce.number().int().min(1).max(5), comment: zText().default('') });
+export const zMentorQuery = z.object({ site: z.string().max(LIMITS.slug).optional(), q: z.string().trim().max(LIMITS.name).optional() });

@@ -16,6 +16,8 @@ export interface Config {
 	logLevel: string;
 	/** Run the outbox worker inside the web process (default) or only via `taman worker`. */
 	inProcessWorker: boolean;
+	/** Where online mentoring sessions get their rooms (a Jitsi Meet server). */
+	jitsiUrl: string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -31,6 +33,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		demo: env.TAMAN_DEMO ? env.TAMAN_DEMO !== '0' : !env.DATABASE_URL || env.NODE_ENV !== 'production',
 		authSecret: env.AUTH_SECRET || undefined,
 		logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'warn' : 'info'),
-		inProcessWorker: env.TAMAN_WORKER !== 'off'
+		inProcessWorker: env.TAMAN_WORKER !== 'off',
+		jitsiUrl: (env.JITSI_URL || 'https://meet.jit.si').replace(/\/$/, '')
 	};
 }

@@ -3,7 +3,7 @@ import { zCreateSite, zUpdateSite, zCreateOrg, zUpdateOrg, zAddMember, zCreateTe
 import { zCreateToken } from '../auth/tokens.service.ts';
 import { zAuditQuery } from '../platform/audit.service.ts';
 import type { Role } from '../auth/actor.ts';
-import { zCreateProgramme, zUpdateProgramme, zProgrammeQuery, zCreateCall, zUpdateCall, zStartApplication, zSaveApplication, zApplicationQuery, zUploadFile, zCreateStage, zUpdateStage, zMoveApplications, zAssignReviewers, zScoreReview, zDeclareConflict, zRankingQuery, zAddCohortMember, zMilestoneTemplate, zCreateMilestone, zUpdateMilestone, zEvidenceLink, zSubmitMilestone, zSignOffMilestone, zKpiForm, zKpiReport } from '../../schemas/incubation.ts';
+import { zCreateProgramme, zUpdateProgramme, zProgrammeQuery, zCreateCall, zUpdateCall, zStartApplication, zSaveApplication, zApplicationQuery, zUploadFile, zCreateStage, zUpdateStage, zMoveApplications, zAssignReviewers, zScoreReview, zDeclareConflict, zRankingQuery, zAddCohortMember, zMilestoneTemplate, zCreateMilestone, zUpdateMilestone, zEvidenceLink, zSubmitMilestone, zSignOffMilestone, zKpiForm, zKpiReport, zMentorQuery, zSlotQuery, zMentorProfile, zOfficeHours, zBookSession, zSessionNotes, zSessionFeedback } from '../../schemas/incubation.ts';
 import { zSaveForm } from '../../schemas/forms.ts';
 import { zCreateResource, zUpdateResource, zResourceQuery, zBookingDefaults, zCreateBooking, zDecision, zAvailabilityQuery, zBookingQuery, zChangeBooking, zCreateQualification, zGrantQualification, zCreateBlackout, zCheckOut, zReturn, zLoanQuery, zCreateMaintenance, zReportQuery, zCalendarQuery, zHolidayQuery, zMoveHoliday, zRegionalHoliday, zOptOut, zCreateFeed, zCreatePlan, zAddPlanMember, zStatementQuery } from '../../schemas/facilities.ts';
 
@@ -47,6 +47,7 @@ const prog = 'Programmes';
 const apps = 'Applications';
 const rev = 'Review';
 const coh = 'Cohorts';
+const ment = 'Mentoring';
 
 export const apiRoutes: ApiRoute[] = [
 	{ method: 'get', path: '/sites', summary: 'List the parks of the network', tag: site, allow: 'anyone', list: true },
@@ -163,5 +164,18 @@ export const apiRoutes: ApiRoute[] = [
 	{ method: 'get', path: '/programmes/{id}/kpi', summary: 'KPI dashboard: ended periods, each startup\'s state per period (submitted, late, due, missing), completion and the cohort\'s totals per period; ?format=csv|xlsx for every report, one row per startup and period', tag: coh, allow: staff },
 	{ method: 'get', path: '/cohort-members/{id}/kpi-reports', summary: 'A startup\'s KPI reports per ended period, newest first, with the form (the park\'s staff and the startup\'s people)', tag: coh, allow: staff, hidden: true },
 	{ method: 'put', path: '/cohort-members/{id}/kpi-reports/{period}', summary: 'Send or correct the report of an ended period (YYYY-MM; a quarter by its first month): money in whole Rupiah, counts, text; required metrics must be given', tag: coh, allow: staff, hidden: true, body: zKpiReport },
+	{ method: 'get', path: '/mentors', summary: 'Mentors of the network or a park (?site=), by name or expertise (?q=), with their parks, languages and profile', tag: ment, allow: 'anyone', query: zMentorQuery },
+	{ method: 'get', path: '/mentors/{id}', summary: 'A mentor with weekly office hours (in the mentor\'s zone)', tag: ment, allow: 'anyone' },
+	{ method: 'get', path: '/mentors/{id}/slots', summary: 'A mentor\'s free slots for the next ?days= (default 14): office hours less booked sessions and the two hours\' notice', tag: ment, allow: 'anyone', query: zSlotQuery },
+	{ method: 'put', path: '/me/mentor-profile', summary: 'Write my mentor profile: headline, bio, expertise, languages, organisation, time zone, open to new sessions (mentors only)', tag: ment, allow: ['mentor'], body: zMentorProfile },
+	{ method: 'put', path: '/me/office-hours', summary: 'Replace my weekly office hours: weekday, from, to (my zone), minutes per session, online and/or at a park where I mentor (mentors only)', tag: ment, allow: ['mentor'], body: zOfficeHours },
+	{ method: 'post', path: '/sessions', summary: 'Book a session in a free slot for a startup of mine in a cohort, within the programme\'s hours per startup: online (a Jitsi Meet room) or on site (a meeting room booked through the facilities service); mentor and booker are e-mailed with an .ics. The startup\'s people (or the park\'s staff for them); anyone else gets 404', tag: ment, allow: staff, hidden: true, body: zBookSession },
+	{ method: 'get', path: '/me/sessions', summary: 'Sessions I mentor and those of my startups', tag: ment, allow: 'signed_in' },
+	{ method: 'get', path: '/sessions/{id}', summary: 'A session with its notes, action items and feedback (the mentor, the startup\'s people and the park\'s staff; anyone else gets 404)', tag: ment, allow: staff, hidden: true },
+	{ method: 'get', path: '/sessions/{id}/ics', summary: 'A session as an iCalendar file', tag: ment, allow: staff, hidden: true },
+	{ method: 'post', path: '/sessions/{id}/cancel', ok: 200, summary: 'Cancel a session before it starts: its hours go back to the allowance and its room is released', tag: ment, allow: staff, hidden: true },
+	{ method: 'put', path: '/sessions/{id}/notes', summary: 'Write the session\'s notes and action items (its mentor only)', tag: ment, allow: 'self', body: zSessionNotes },
+	{ method: 'post', path: '/sessions/{id}/feedback', ok: 200, summary: 'Rate a session that has begun (1–5, with a comment): the mentor rates the startup\'s session, the startup rates the mentor', tag: ment, allow: 'self', body: zSessionFeedback },
+	{ method: 'get', path: '/programmes/{id}/mentoring-report', summary: 'Mentor hours of a programme: per mentor (sessions held, hours, mean rating by startups) and per startup against the allowance', tag: ment, allow: staff },
 	{ method: 'get', path: '/openapi.json', summary: 'This document', tag: 'Meta', allow: 'anyone' }
 ];

@@ -18,7 +18,7 @@ const resources: Record<string, R[]> = {
 	'coding-factory-singhasari': [
 		{ slug: 'hall', name: 'Hall Coding Factory', kind: 'hall', capacity: 300, location: 'Lantai 1', description: 'Hall untuk acara, demo day, dan pertemuan komunitas.', approvalRequired: true },
 		{ slug: 'ruang-rapat-a', name: 'Ruang Rapat A', kind: 'meeting_room', capacity: 12, location: 'Lantai 1' },
-		{ slug: 'ruang-rapat-b', name: 'Ruang Rapat B', kind: 'meeting_room', capacity: 8, location: 'Lantai 1' },
+		{ slug: 'ruang-rapat-b', name: 'Ruang Rapat B', kind: 'meeting_room', capacity: 8, location: 'Lantai 1', description: 'Untuk rapat tenant dan sesi mentoring tatap muka.', bookableBy: 'tenants' },
 		{ slug: 'communal-space', name: 'Communal Space', kind: 'coworking_desk', capacity: 40, location: 'Lantai 1', shared: true },
 		{ slug: 'ruang-produksi-2', name: 'Ruang Produksi Lantai 2', kind: 'production_floor', capacity: 150, location: 'Lantai 2', shared: true, bookableBy: 'tenants' }
 	],

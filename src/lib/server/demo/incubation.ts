@@ -1,11 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { db } from '../db/client.ts';
 import { plan } from '../facilities/schema.ts';
+import { programme } from '../incubation/schema.ts';
 import { system } from '../auth/actor.ts';
 import { createCall, createProgramme } from '../incubation/programme.service.ts';
 import { addDays, localParts, zonedInstant } from '../facilities/time.ts';
 import { seedApplications, seedReview } from './applications.ts';
 import { seedCohort } from './cohort.ts';
+import { seedMentoring } from './mentoring.ts';
 
 /**
  * Programmes from the seeds: Cimahi Techno Park's incubation (its call open now), the Coding
@@ -14,6 +16,8 @@ import { seedCohort } from './cohort.ts';
  * with thirty applications to Cimahi's.
  */
 export async function seedIncubation(siteIds: Map<string, string>) {
+	// Loaded once: `seed --demo` again leaves the programmes, applications and cohorts as they are.
+	if ((await db().select({ id: programme.id }).from(programme).limit(1)).length) return;
 	const today = localParts(new Date(), 'Asia/Jakarta').date;
 	const at = (days: number, minutes: number) => zonedInstant(addDays(today, days), minutes, 'Asia/Jakarta').toISOString();
 	const planId = async (siteSlug: string, name: string) => (await db().select({ id: plan.id, siteId: plan.siteId }).from(plan).where(eq(plan.name, name))).find((p) => p.siteId === siteIds.get(siteSlug))?.id ?? null;
@@ -48,6 +52,7 @@ export async function seedIncubation(siteIds: Map<string, string>) {
 		startsOn: factoryStart,
 		endsOn: factoryEnd,
 		capacity: 12,
+		mentoringHours: 12,
 		planId: await planId('coding-factory-singhasari', 'Inkubasi Tahap 1')
 	});
 	await createCall(system, factory.id, { title: `Angkatan ${factoryYear}`, opensAt: zonedInstant(addDays(factoryStart, -75), 8 * 60, 'Asia/Jakarta').toISOString(), closesAt: zonedInstant(addDays(factoryStart, -30), 23 * 60 + 59, 'Asia/Jakarta').toISOString() });
@@ -67,4 +72,5 @@ export async function seedIncubation(siteIds: Map<string, string>) {
 	await seedApplications(cimahiCall.id, new Date(at(-13, 9 * 60)));
 	await seedReview(cimahiCall.id, siteIds.get('cimahi-techno-park')!);
 	await seedCohort(factory.id, factoryStart, factoryEnd);
+	await seedMentoring(siteIds.get('coding-factory-singhasari')!, factory.id);
 }

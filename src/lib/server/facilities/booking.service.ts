@@ -244,8 +244,8 @@ function toPublic(row: { b: BookingRow; resourceName: string; siteSlug: string; 
 	};
 }
 
-const listBase = () =>
-	db().select(listColumns).from(booking).innerJoin(resource, eq(resource.id, booking.resourceId)).innerJoin(site, eq(site.id, booking.siteId)).innerJoin(user, eq(user.id, booking.userId));
+const listBase = (tx: Tx = db()) =>
+	tx.select(listColumns).from(booking).innerJoin(resource, eq(resource.id, booking.resourceId)).innerJoin(site, eq(site.id, booking.siteId)).innerJoin(user, eq(user.id, booking.userId));
 
 export interface BookingResult {
 	/** The bookings made (empty on a dry run). */
@@ -262,9 +262,10 @@ export interface BookingResult {
  * policy and existing bookings first; without `skipConflicts` any problem refuses the whole
  * request (409 for taken slots, 422 for policy). Two requests for one slot arriving together
  * are settled by PostgreSQL: the exclusion constraint (exclusive resources) or the capacity
- * trigger (shared ones) lets exactly one commit and the other becomes a 409.
+ * trigger (shared ones) lets exactly one commit and the other becomes a 409. With `outer`, the
+ * booking is made in the caller's transaction and stands or falls with it.
  */
-export async function createBooking(actor: Actor, input: unknown, now = new Date()): Promise<BookingResult> {
+export async function createBooking(actor: Actor, input: unknown, now = new Date(), outer?: Tx): Promise<BookingResult> {
 	const me = await requireUser(actor, Permission.BookingCreate);
 	const data = parse(zCreateBooking, input);
 	const { row: r, resource: pub, openingHours } = await getResourceFull(data.resourceId);
@@ -296,7 +297,8 @@ export async function createBooking(actor: Actor, input: unknown, now = new Date
 	if (!free.length) throw new AppError('CONFLICT', 'err_booking_series', { count: skipped.length }, problems);
 
 	const seriesId = data.recurrence ? crypto.randomUUID() : null;
-	const made = await db()
+	// Inside a caller's transaction (a mentoring session holding its room) as a savepoint of it.
+	const made = await (outer ?? db())
 		.transaction(async (tx) => {
 			const rows: BookingRow[] = [];
 			if (r.class === 'equipment') {
@@ -321,12 +323,12 @@ export async function createBooking(actor: Actor, input: unknown, now = new Date
 			return rows;
 		})
 		.catch((e: unknown) => conflictError(e, r, free[0]!.start, free[0]!.end, tz));
-	const bookings = await bookingsByIds(made.map((b) => b.id));
+	const bookings = await bookingsByIds(made.map((b) => b.id), outer);
 	return { bookings, ...report, status };
 }
 
-async function bookingsByIds(ids: string[]) {
-	const rows = await listBase().where(inArray(booking.id, ids)).orderBy(asc(booking.startsAt));
+async function bookingsByIds(ids: string[], tx: Tx = db()) {
+	const rows = await listBase(tx).where(inArray(booking.id, ids)).orderBy(asc(booking.startsAt));
 	return rows.map(toPublic);
 }
 

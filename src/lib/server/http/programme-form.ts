@@ -11,7 +11,8 @@ export const programmeInput = (v: Record<string, string>) => ({
 	startsOn: v.startsOn,
 	endsOn: v.endsOn,
 	capacity: v.capacity,
-	planId: v.planId
+	planId: v.planId,
+	mentoringHours: v.mentoringHours
 });
 
 /** A stored programme as the form's values: the inverse of `programmeInput`. */
@@ -25,5 +26,6 @@ export const programmeValues = (p: PublicProgramme): Record<string, string> => (
 	startsOn: p.startsOn,
 	endsOn: p.endsOn,
 	capacity: p.capacity === null ? '' : String(p.capacity),
-	planId: p.planId ?? ''
+	planId: p.planId ?? '',
+	mentoringHours: p.mentoringHours === null ? '' : String(p.mentoringHours)
 });

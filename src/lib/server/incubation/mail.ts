@@ -39,3 +39,13 @@ export function kpiMail(locale: string, kind: 'due' | 'overdue', p: { to: string
 	const text = (kind === 'due' ? m.mail_kpi_due_body : m.mail_kpi_overdue_body)(args, o);
 	return { to: p.to, subject, text };
 }
+
+export type SessionMailKind = 'booked' | 'cancelled' | 'reminder';
+
+/** To a mentor or a startup's booker about a session, with its .ics. */
+export function sessionMail(locale: string, kind: SessionMailKind, p: { to: string; name: string; mentor: string; startup: string; when: string; where: string; link: string; ics: string }): EmailPayload {
+	const o = { locale: asLocale(locale) };
+	const subject = { booked: m.mail_session_booked_subject, cancelled: m.mail_session_cancelled_subject, reminder: m.mail_session_reminder_subject }[kind](p, o);
+	const text = { booked: m.mail_session_booked_body, cancelled: m.mail_session_cancelled_body, reminder: m.mail_session_reminder_body }[kind](p, o);
+	return { to: p.to, subject, text, attachments: [{ filename: m.mail_ics_name({}, o), contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: p.ics }] };
+}

@@ -3,7 +3,7 @@ import { pgTable, pgEnum, text, uuid, timestamp, date, integer, index, unique, u
 import { organization, site } from '../directory/schema.ts';
 import { user } from '../auth/schema.ts';
 import type { FormSection } from '../../schemas/forms.ts';
-import { bytea, plan } from '../facilities/schema.ts';
+import { booking, bytea, plan } from '../facilities/schema.ts';
 
 /** A step of a programme's milestone template: due `dueAfterDays` days after the startup's start. */
 export interface MilestoneStep {
@@ -38,6 +38,8 @@ export const programme = pgTable(
 		planId: uuid('plan_id').references(() => plan.id, { onDelete: 'set null' }),
 		/** The milestones every startup of the cohort gets when it joins, due some days after the start. */
 		milestoneTemplate: jsonb('milestone_template').$type<MilestoneStep[]>().notNull().default([]),
+		/** Hours of mentoring each startup of the cohort may book; null when not limited. */
+		mentoringHours: integer('mentoring_hours').default(10),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
@@ -365,4 +367,100 @@ export const reminderSent = pgTable(
 		sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [primaryKey({ columns: [t.subjectId, t.key] })]
+);
+
+// ── Mentoring ──────────────────────────────────────────────────────────────────────────────
+
+/**
+ * A mentor's profile: who they are and what they know. A person mentors at the parks where they
+ * hold the `mentor` role; the profile is theirs to edit and is public while `active`.
+ */
+export const mentorProfile = pgTable('mentor_profile', {
+	userId: text('user_id')
+		.primaryKey()
+		.references(() => user.id, { onDelete: 'cascade' }),
+	headline: text('headline').notNull().default(''),
+	bio: text('bio').notNull().default(''),
+	expertise: text('expertise').array().notNull().default(sql`'{}'::text[]`),
+	/** Languages the mentor works in (BCP 47: id, en, jv, su …). */
+	languages: text('languages').array().notNull().default(sql`'{id}'::text[]`),
+	organizationId: uuid('organization_id').references(() => organization.id, { onDelete: 'set null' }),
+	/** The zone the mentor's office hours are written in. */
+	timeZone: text('time_zone').notNull().default('Asia/Jakarta'),
+	active: boolean('active').notNull().default(true),
+	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+});
+
+export const sessionModes = ['online', 'on_site'] as const;
+export const sessionMode = pgEnum('session_mode', sessionModes);
+
+/** A weekly window a mentor offers, in their own zone, cut into slots of `slotMinutes`. */
+export const officeHours = pgTable(
+	'office_hours',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		mentorId: text('mentor_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		/** ISO weekday, 1 = Monday. */
+		weekday: integer('weekday').notNull(),
+		startsAt: text('starts_at').notNull(),
+		endsAt: text('ends_at').notNull(),
+		slotMinutes: integer('slot_minutes').notNull().default(60),
+		/** Online only, on site only (at `siteId`), or either. */
+		online: boolean('online').notNull().default(true),
+		siteId: uuid('site_id').references(() => site.id, { onDelete: 'set null' }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('office_hours_mentor_idx').on(t.mentorId), check('office_hours_weekday', sql`${t.weekday} BETWEEN 1 AND 7`), check('office_hours_slot', sql`${t.slotMinutes} BETWEEN 15 AND 240`)]
+);
+
+export const sessionStatuses = ['booked', 'cancelled'] as const;
+export const sessionStatus = pgEnum('session_status', sessionStatuses);
+
+export interface ActionItem {
+	text: string;
+	done: boolean;
+}
+
+/**
+ * A mentoring session: a mentor with a cohort startup (one person, or the team), online in a
+ * generated Jitsi Meet room or on site in a meeting room really booked through the facilities
+ * service. A mentor is never in two sessions at once (exclusion constraint).
+ */
+export const mentorSession = pgTable(
+	'mentor_session',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		mentorId: text('mentor_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		memberId: uuid('member_id')
+			.notNull()
+			.references(() => cohortMember.id, { onDelete: 'cascade' }),
+		bookedBy: text('booked_by').references(() => user.id, { onDelete: 'set null' }),
+		team: boolean('team').notNull().default(false),
+		topic: text('topic').notNull().default(''),
+		startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+		endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+		mode: sessionMode('mode').notNull(),
+		meetingUrl: text('meeting_url'),
+		bookingId: uuid('booking_id').references(() => booking.id, { onDelete: 'set null' }),
+		status: sessionStatus('status').notNull().default('booked'),
+		notes: text('notes').notNull().default(''),
+		actionItems: jsonb('action_items').$type<ActionItem[]>().notNull().default([]),
+		mentorRating: integer('mentor_rating'),
+		mentorFeedback: text('mentor_feedback').notNull().default(''),
+		startupRating: integer('startup_rating'),
+		startupFeedback: text('startup_feedback').notNull().default(''),
+		remindedAt: timestamp('reminded_at', { withTimezone: true }),
+		cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		index('mentor_session_member_idx').on(t.memberId),
+		index('mentor_session_mentor_idx').on(t.mentorId, t.startsAt),
+		check('mentor_session_time', sql`${t.endsAt} > ${t.startsAt}`),
+		check('mentor_session_ratings', sql`coalesce(${t.mentorRating}, 1) BETWEEN 1 AND 5 AND coalesce(${t.startupRating}, 1) BETWEEN 1 AND 5`)
+	]
 );

@@ -8,6 +8,7 @@ import { bookingReminders, releaseNoShows } from '../facilities/booking.service.
 import { loanReminders } from '../facilities/loan.service.ts';
 import { milestoneReminders } from '../incubation/cohort.service.ts';
 import { kpiReminders } from '../incubation/kpi.service.ts';
+import { sessionReminders } from '../incubation/mentoring.service.ts';
 
 const MAX_ATTEMPTS = 8;
 /** 10 s, 20 s, 40 s … capped at one hour. */
@@ -63,11 +64,11 @@ export function createTransport(config: Config): Transporter | undefined {
 /**
  * Timed work of the domains, run by the worker about once a minute: release bookings nobody
  * checked in to, remind bookers the day before, borrowers of equipment due or overdue, and startups
- * of overdue milestones and KPI reports due or overdue. Each step is safe to run in several workers
+ * of overdue milestones and KPI reports due or overdue, mentors and startups of tomorrow's sessions. Each step is safe to run in several workers
  * at once (guarded updates, SKIP LOCKED, reminders recorded once).
  */
 export async function runChores(now = new Date()): Promise<Record<string, number>> {
-	return { released: await releaseNoShows(now), bookingReminders: await bookingReminders(now), loanReminders: await loanReminders(now), milestoneReminders: await milestoneReminders(now), kpiReminders: await kpiReminders(now) };
+	return { released: await releaseNoShows(now), bookingReminders: await bookingReminders(now), loanReminders: await loanReminders(now), milestoneReminders: await milestoneReminders(now), kpiReminders: await kpiReminders(now), sessionReminders: await sessionReminders(now) };
 }
 
 /** Poll the outbox until stopped, and run the chores every `choresMs`. Returns a stop function that waits for the current round. */
