@@ -18,6 +18,8 @@ test('a startup books a mentor session; the mentor writes notes the startup read
 	await page.context().clearCookies();
 	await signIn(page, 'mentor@taman.demo');
 	await page.goto('/mentoring');
+	// Her Kawi Games session a month ago counts; the new one has not been held yet.
+	await expect(page.getByTestId('mentor-hours')).toContainText('1 sesi terlaksana, 1 jam');
 	await page.getByTestId('sessions-upcoming').getByRole('link', { name: 'Kopi Kode' }).first().click();
 	await expect(page).toHaveURL(new RegExp(`${session}$`));
 	await page.getByRole('textbox', { name: 'Catatan sesi' }).fill('Gunakan rig karakter yang sama untuk trailer dan gim.');

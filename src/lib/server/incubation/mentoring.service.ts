@@ -438,8 +438,9 @@ export async function mentoringReport(actor: Actor, programmeId: string, now = n
 	const [p] = await db().select().from(programme).where(eq(programme.id, programmeId));
 	if (!p) throw notFound('err_programme_not_found');
 	await requireAccess(actor, Permission.ApplicationRead, { siteId: p.siteId });
+	// Held = begun by `now`; counted on session ids, so a startup without sessions (left join) counts none.
 	const hours = sql<number>`coalesce(sum(extract(epoch FROM ${mentorSession.endsAt} - ${mentorSession.startsAt})) FILTER (WHERE ${mentorSession.startsAt} <= ${now}), 0)::float / 3600`;
-	const held = sql<number>`count(*) FILTER (WHERE ${mentorSession.startsAt} <= ${now})::int`;
+	const held = sql<number>`count(${mentorSession.id}) FILTER (WHERE ${mentorSession.startsAt} <= ${now})::int`;
 	const booked = and(eq(cohortMember.programmeId, programmeId), eq(mentorSession.status, 'booked'));
 	const mentors = await db()
 		.select({ id: user.id, name: user.name, sessions: held, hours, rating: sql<number | null>`avg(${mentorSession.startupRating})::float` })
@@ -450,7 +451,7 @@ export async function mentoringReport(actor: Actor, programmeId: string, now = n
 		.groupBy(user.id, user.name)
 		.orderBy(asc(user.name));
 	const startups = await db()
-		.select({ memberId: cohortMember.id, name: organization.name, slug: organization.slug, sessions: sql<number>`count(${mentorSession.id}) FILTER (WHERE ${mentorSession.startsAt} <= ${now})::int`, hours: sql<number>`coalesce(sum(extract(epoch FROM ${mentorSession.endsAt} - ${mentorSession.startsAt})) FILTER (WHERE ${mentorSession.startsAt} <= ${now}), 0)::float / 3600`, upcoming: sql<number>`count(${mentorSession.id}) FILTER (WHERE ${mentorSession.startsAt} > ${now})::int` })
+		.select({ memberId: cohortMember.id, name: organization.name, slug: organization.slug, sessions: held, hours, upcoming: sql<number>`count(${mentorSession.id}) FILTER (WHERE ${mentorSession.startsAt} > ${now})::int` })
 		.from(cohortMember)
 		.innerJoin(organization, eq(organization.id, cohortMember.organizationId))
 		.leftJoin(mentorSession, and(eq(mentorSession.memberId, cohortMember.id), eq(mentorSession.status, 'booked')))
