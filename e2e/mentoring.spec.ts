@@ -31,7 +31,13 @@ test('a startup books a mentor session; the mentor writes notes the startup read
 	await signIn(page, 'anggota@taman.demo');
 	await page.goto(session);
 	await expect(page.getByTestId('notes')).toContainText('rig karakter yang sama');
-	await expect(page.getByTestId('action-items')).toContainText('☑ Daftar pelatihan Toon Boom');
+	// The startup ticks the storyboard off.
+	await expect(page.getByRole('checkbox', { name: 'Daftar pelatihan Toon Boom' })).toBeChecked();
+	await page.getByRole('checkbox', { name: 'Kirim storyboard trailer' }).check();
+	await page.getByRole('button', { name: 'Simpan tindak lanjut' }).click();
+	await expect(page.getByRole('status')).toContainText('Tersimpan');
+	await page.reload();
+	await expect(page.getByRole('checkbox', { name: 'Kirim storyboard trailer' })).toBeChecked();
 	// The mentor's hours show in the programme's report for its staff.
 	await page.context().clearCookies();
 	await signIn(page, 'staf.singhasari@taman.demo');

@@ -369,7 +369,9 @@ describe('authorization matrix', () => {
 				params.id = route.path.startsWith('/mentors') ? founder.userId : route.path.startsWith('/programmes') ? p!.id : ms!.id;
 				if (route.path === '/sessions') {
 					// A free slot a week and more ahead (never one another call of this test took).
-					const slot = new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000 + (60 + Math.floor(Math.random() * 500)) * 3_600_000);
+					let slot = new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000 + (60 + Math.floor(Math.random() * 500)) * 3_600_000);
+					// Office hours end at 23.00 WIB: the hour after it is no slot.
+					if ((slot.getUTCHours() + 7) % 24 === 23) slot = new Date(slot.getTime() + 3_600_000);
 					body = { mentorId: founder.userId, memberId: cm!.id, startsAt: slot.toISOString() };
 				}
 				if (route.path.endsWith('/notes')) body = { notes: 'Catatan', actionItems: [{ text: 'Uji pasar', done: false }] };

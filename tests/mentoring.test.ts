@@ -83,10 +83,13 @@ describe('mentoring', () => {
 
 	it('the mentor writes notes and action items; feedback both ways once it has begun; reminders once', async () => {
 		const s = (await mySessions(founder)).find((x) => x.startsAt === monday(9))!;
-		expect((await refusal(saveNotes(founder, s.id, { notes: 'x' }))).key).toBe('err_session_mentor_only');
+		expect((await refusal(saveNotes(staff, s.id, { notes: 'x' }))).key).toBe('err_session_mentor_only');
 		await saveNotes(mentor, s.id, { notes: 'Storyboard kuat; pipeline render perlu antrean.', actionItems: [{ text: 'Coba render farm kawasan', done: false }] });
+		// The startup ticks its action item off; it cannot rewrite the items or the notes.
+		expect((await refusal(saveNotes(founder, s.id, { actionItems: [{ text: 'Sudah beres semua', done: true }] }))).key).toBe('err_session_mentor_only');
+		await saveNotes(founder, s.id, { notes: 'diabaikan', actionItems: [{ text: 'Coba render farm kawasan', done: true }] });
 		const seen = await getSession(founder, s.id);
-		expect([seen.notes, seen.actionItems]).toEqual(['Storyboard kuat; pipeline render perlu antrean.', [{ text: 'Coba render farm kawasan', done: false }]]);
+		expect([seen.notes, seen.actionItems]).toEqual(['Storyboard kuat; pipeline render perlu antrean.', [{ text: 'Coba render farm kawasan', done: true }]]);
 		expect((await refusal(giveFeedback(founder, s.id, { rating: 5 }, NOW))).key).toBe('err_session_not_yet');
 		const after = new Date(Date.parse(monday(10)));
 		await giveFeedback(founder, s.id, { rating: 5, comment: 'Sangat membantu' }, after);

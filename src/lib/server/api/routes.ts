@@ -174,7 +174,7 @@ export const apiRoutes: ApiRoute[] = [
 	{ method: 'get', path: '/sessions/{id}', summary: 'A session with its notes, action items and feedback (the mentor, the startup\'s people and the park\'s staff; anyone else gets 404)', tag: ment, allow: staff, hidden: true },
 	{ method: 'get', path: '/sessions/{id}/ics', summary: 'A session as an iCalendar file', tag: ment, allow: staff, hidden: true },
 	{ method: 'post', path: '/sessions/{id}/cancel', ok: 200, summary: 'Cancel a session before it starts: its hours go back to the allowance and its room is released', tag: ment, allow: staff, hidden: true },
-	{ method: 'put', path: '/sessions/{id}/notes', summary: 'Write the session\'s notes and action items (its mentor only)', tag: ment, allow: 'self', body: zSessionNotes },
+	{ method: 'put', path: '/sessions/{id}/notes', summary: 'Write the session\'s notes and action items (its mentor); the startup\'s people may send the same items with other done flags to tick them off', tag: ment, allow: 'self', body: zSessionNotes },
 	{ method: 'post', path: '/sessions/{id}/feedback', ok: 200, summary: 'Rate a session that has begun (1–5, with a comment): the mentor rates the startup\'s session, the startup rates the mentor', tag: ment, allow: 'self', body: zSessionFeedback },
 	{ method: 'get', path: '/programmes/{id}/mentoring-report', summary: 'Mentor hours of a programme: per mentor (sessions held, hours, mean rating by startups) and per startup against the allowance', tag: ment, allow: staff },
 	{ method: 'get', path: '/openapi.json', summary: 'This document', tag: 'Meta', allow: 'anyone' }

@@ -398,15 +398,22 @@ export async function cancelSession(actor: Actor, id: string, now = new Date()):
 	return getSession(actor, id);
 }
 
-/** The mentor writes the session's notes and action items; the startup and staff read them. */
+/**
+ * The mentor writes the session's notes and action items; staff read them. The startup's people
+ * tick action items off: they send the same items with other `done` flags, and nothing else changes.
+ */
 export async function saveNotes(actor: Actor, id: string, input: unknown): Promise<PublicSession> {
 	const r = await sessionRow(id);
 	const as = await sessionAccess(actor, r, true);
-	if (as !== 'mentor') await refuse(actor, r, 'session.notes', 'err_session_mentor_only');
+	if (as === 'staff') await refuse(actor, r, 'session.notes', 'err_session_mentor_only');
 	const data = parse(zSessionNotes, input);
+	if (as === 'startup') {
+		const same = data.actionItems.length === r.s.actionItems.length && data.actionItems.every((a, i) => a.text === r.s.actionItems[i]!.text);
+		if (!same) await refuse(actor, r, 'session.notes', 'err_session_mentor_only');
+	}
 	await db().transaction(async (tx) => {
-		await tx.update(mentorSession).set({ notes: data.notes, actionItems: data.actionItems }).where(eq(mentorSession.id, id));
-		await audit(tx, actor, { action: 'session.notes', siteId: r.p.siteId, targetType: 'mentor_session', targetId: id });
+		await tx.update(mentorSession).set(as === 'mentor' ? { notes: data.notes, actionItems: data.actionItems } : { actionItems: data.actionItems }).where(eq(mentorSession.id, id));
+		await audit(tx, actor, { action: as === 'mentor' ? 'session.notes' : 'session.action_items', siteId: r.p.siteId, targetType: 'mentor_session', targetId: id, after: { actionItems: data.actionItems } });
 	});
 	return getSession(actor, id);
 }

@@ -23,6 +23,17 @@ export const actions: Actions = {
 		if (failed(res)) return fail(res.status, { form: 'notes', ...res.data });
 		return { form: 'notes', done: true };
 	},
+	/** The startup ticks action items off: the same items, with the boxes it checked. */
+	items: async (event) => {
+		const me = signedIn(event);
+		const v = formValues(await event.request.formData());
+		const res = await attempt(event.locals.locale, v, async () => {
+			const s = await getSession(me, event.params.id);
+			return saveNotes(me, event.params.id, { actionItems: s.actionItems.map((a, i) => ({ text: a.text, done: v[`done_${i}`] === 'on' })) });
+		});
+		if (failed(res)) return fail(res.status, { form: 'items', ...res.data });
+		return { form: 'items', done: true };
+	},
 	feedback: async (event) => {
 		const me = signedIn(event);
 		const v = formValues(await event.request.formData());
