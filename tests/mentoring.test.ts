@@ -58,6 +58,10 @@ describe('mentoring', () => {
 		const [toMentor] = await mailsTo(mentor.email);
 		expect(toMentor?.subject).toContain('Sesi mentoring');
 		expect(toMentor?.attachments?.[0]?.content).toContain('BEGIN:VEVENT');
+		// A room of another park, or not a room, is no place for a session.
+		const elsewhere = await makeSite({ name: 'Technopark Makassar', openingHours: { '1': [['08:00', '17:00']] } });
+		const farRoom = (await makeResource(elsewhere.id, { kind: 'meeting_room', bookableBy: 'public' })).id;
+		expect((await refusal(bookSession(founder, { mentorId: mentor.userId, memberId, startsAt: monday(11), mode: 'on_site', resourceId: farRoom }, NOW))).fields?.[0]?.key).toBe('err_session_room');
 		// Two hours of two: the third is refused, naming what is used.
 		const over = await refusal(bookSession(founder, { mentorId: mentor.userId, memberId, startsAt: monday(11) }, NOW));
 		expect([over.key, over.params]).toEqual(['err_mentoring_allowance', { used: 2, limit: 2 }]);

@@ -349,7 +349,13 @@ export async function bookSession(actor: Actor, input: unknown, now = new Date()
 	const slot = (await freeSlots(mentor.id, { days: AHEAD_DAYS }, now)).find((s) => s.startsAt === data.startsAt.toISOString());
 	if (!slot) throw new AppError('CONFLICT', 'err_session_slot');
 	if (data.mode === 'online' && !slot.online) throw new AppError('VALIDATION', 'err_validation', {}, [{ field: 'mode', key: 'err_session_on_site_only' }]);
-	if (data.mode === 'on_site' && !data.resourceId) throw new AppError('VALIDATION', 'err_validation', {}, [{ field: 'resourceId', key: 'err_field_required' }]);
+	if (data.mode === 'on_site') {
+		// On site means at this programme's park, in one of its meeting rooms, in hours the mentor offers there.
+		if (slot.siteId !== r.p.siteId) throw new AppError('VALIDATION', 'err_validation', {}, [{ field: 'mode', key: 'err_session_online_only' }]);
+		if (!data.resourceId) throw new AppError('VALIDATION', 'err_validation', {}, [{ field: 'resourceId', key: 'err_field_required' }]);
+		const [room] = await db().select({ siteId: resource.siteId, kind: resource.kind }).from(resource).where(eq(resource.id, data.resourceId));
+		if (!room || room.siteId !== r.p.siteId || (room.kind !== 'meeting_room' && room.kind !== 'hall')) throw new AppError('VALIDATION', 'err_validation', {}, [{ field: 'resourceId', key: 'err_session_room', params: { site: r.siteName } }]);
+	}
 	const start = new Date(slot.startsAt);
 	const end = new Date(slot.endsAt);
 	const limit = r.p.mentoringHours;
