@@ -48,6 +48,12 @@ export type PermissionDef = (typeof Permission)[keyof typeof Permission];
 
 export type Target = { siteId: string } | { orgId: string } | null;
 
+/** Is the person one of the organisation's people (any member, admin or not)? */
+export async function isOrgMember(orgId: string, userId: string, tx: Tx = db()): Promise<boolean> {
+	const rows = await tx.select({ userId: orgMember.userId }).from(orgMember).where(and(eq(orgMember.orgId, orgId), eq(orgMember.userId, userId)));
+	return rows.length > 0;
+}
+
 async function isOrgAdmin(tx: Tx, userId: string, orgId: string): Promise<boolean> {
 	const rows = await tx
 		.select({ isAdmin: orgMember.isAdmin })

@@ -2,9 +2,9 @@ import crypto from 'node:crypto';
 import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { db, pgCode, type Tx } from '../db/client.ts';
 import { application, applicationFile, applicationForm, programme, programmeCall, reviewAssignment, reviewConflict, reviewStage } from './schema.ts';
-import { organization, orgMember, site } from '../directory/schema.ts';
+import { organization, site } from '../directory/schema.ts';
 import { user } from '../auth/schema.ts';
-import { Permission, can, requireAccess, requireUser } from '../auth/access.ts';
+import { can, isOrgMember, Permission, requireAccess, requireUser } from '../auth/access.ts';
 import type { Actor, UserActor } from '../auth/actor.ts';
 import { audit } from '../platform/audit.ts';
 import { fileKind, sha256 } from '../platform/files.ts';
@@ -245,8 +245,7 @@ async function editable(actor: Actor, id: string, now: Date) {
 /** The organisation must be one the applicant belongs to. */
 async function checkOrganization(me: UserActor, organizationId: string | null | undefined): Promise<FieldError | null> {
 	if (!organizationId) return null;
-	const [m] = await db().select({ orgId: orgMember.orgId }).from(orgMember).where(and(eq(orgMember.orgId, organizationId), eq(orgMember.userId, me.userId)));
-	return m ? null : { field: 'organizationId', key: 'err_application_org' };
+	return (await isOrgMember(organizationId, me.userId)) ? null : { field: 'organizationId', key: 'err_application_org' };
 }
 
 const exists = (e: unknown): never => {

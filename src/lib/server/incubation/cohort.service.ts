@@ -4,7 +4,7 @@ import { cohortMember, milestone, milestoneEvidence, programme, type MilestoneSt
 import { organization, orgMember, site, tenancy } from '../directory/schema.ts';
 import { planMember } from '../facilities/schema.ts';
 import { user } from '../auth/schema.ts';
-import { can, Permission, requireAccess, requireUser } from '../auth/access.ts';
+import { can, isOrgMember, Permission, requireAccess, requireUser } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
 import { audit } from '../platform/audit.ts';
 import { enqueue } from '../platform/outbox.ts';
@@ -57,8 +57,7 @@ export async function standing(actor: Actor, r: MemberJoined, write = false): Pr
 	if (actor.kind === 'system') return 'staff';
 	if (actor.kind === 'user') {
 		if (await can(actor, write ? Permission.ProgrammeManage : Permission.ApplicationRead, { siteId: r.p.siteId })) return 'staff';
-		const [mine] = await db().select({ userId: orgMember.userId }).from(orgMember).where(and(eq(orgMember.orgId, r.org.id), eq(orgMember.userId, actor.userId)));
-		if (mine) {
+		if (await isOrgMember(r.org.id, actor.userId)) {
 			if (write && actor.scope !== 'write') throw new AppError('FORBIDDEN', 'err_token_read_only');
 			return 'startup';
 		}

@@ -36,9 +36,13 @@ const standard: [string, KpiMetric['type'], () => string, () => string][] = [
 /** The standard monthly report: revenue, paying customers, active users, employees, funding raised, products shipped. */
 export const standardMetrics = (): KpiMetric[] => standard.map(([key, type, id, en]) => ({ key, type, label: { id: id(), en: en() }, required: key !== 'funding_raised' }));
 
+/** A programme's saved form, or the standard monthly one when it has none. */
+const formView = (f: typeof kpiForm.$inferSelect | null | undefined): KpiFormView =>
+	f ? { frequency: f.frequency, dueDay: f.dueDay, metrics: f.metrics, saved: true } : { frequency: 'monthly', dueDay: 10, metrics: standardMetrics(), saved: false };
+
 async function formOf(programmeId: string): Promise<KpiFormView> {
 	const [f] = await db().select().from(kpiForm).where(eq(kpiForm.programmeId, programmeId));
-	return f ? { frequency: f.frequency, dueDay: f.dueDay, metrics: f.metrics, saved: true } : { frequency: 'monthly', dueDay: 10, metrics: standardMetrics(), saved: false };
+	return formView(f);
 }
 
 /** A programme's KPI report form (the park's staff). */
@@ -283,7 +287,7 @@ export async function kpiReminders(now = new Date()): Promise<number> {
 	// Who owes which report and which reminder, worked out first; then one query for the reports
 	// already in, so a round over a big cohort that has reported costs two queries, not one per startup.
 	const owed = running.flatMap((r) => {
-		const form: KpiFormView = r.f ? { frequency: r.f.frequency, dueDay: r.f.dueDay, metrics: r.f.metrics, saved: true } : { frequency: 'monthly', dueDay: 10, metrics: [], saved: false };
+		const form = formView(r.f);
 		const today = localParts(now, r.timeZone).date;
 		const period = endedPeriods(r.m.startsOn, r.p.endsOn, today, form.frequency).at(-1);
 		if (!period) return [];

@@ -5,7 +5,7 @@ import { cohortMember, mentorProfile, mentorSession, officeHours, programme, typ
 import { organization, orgMember, site, siteRole } from '../directory/schema.ts';
 import { booking, resource } from '../facilities/schema.ts';
 import { user } from '../auth/schema.ts';
-import { can, Permission, requireAccess, requireUser } from '../auth/access.ts';
+import { can, isOrgMember, Permission, requireAccess, requireUser } from '../auth/access.ts';
 import type { Actor, UserActor } from '../auth/actor.ts';
 import { loadActor } from '../auth/load-actor.ts';
 import { audit } from '../platform/audit.ts';
@@ -21,7 +21,7 @@ import { readConfig } from '../config.ts';
 import { log } from '../log.ts';
 import { memberRow, type MemberJoined } from './cohort.service.ts';
 import { sessionMail } from './mail.ts';
-import { formatDateTime, formatTime } from '../../i18n/format.ts';
+import { asLocale, formatDateTime, formatTime } from '../../i18n/format.ts';
 
 /** No session can be booked closer to its start than this. */
 const NOTICE_MS = 2 * 3_600_000;
@@ -264,8 +264,7 @@ async function sessionAccess(actor: Actor, r: SessionJoined, write = false): Pro
 	if (actor.kind === 'user') {
 		if (write && actor.scope !== 'write') throw new AppError('FORBIDDEN', 'err_token_read_only');
 		if (actor.userId === r.s.mentorId) return 'mentor';
-		const [mine] = await db().select({ u: orgMember.userId }).from(orgMember).where(and(eq(orgMember.orgId, r.orgId), eq(orgMember.userId, actor.userId)));
-		if (mine) return 'startup';
+		if (await isOrgMember(r.orgId, actor.userId)) return 'startup';
 		if (await can(actor, write ? Permission.ProgrammeManage : Permission.ApplicationRead, { siteId: r.p.siteId })) return 'staff';
 	}
 	if (actor.kind === 'system') return 'staff';
@@ -322,8 +321,8 @@ async function mailBoth(tx: Tx, s: PublicSession, kind: 'booked' | 'cancelled' |
 	const people = await tx.select({ id: user.id, email: user.email, name: user.name, locale: user.locale }).from(user).where(inArray(user.id, ids));
 	const ics = sessionIcsText(s);
 	for (const p of people) {
-		const locale = p.locale ?? 'id';
-		const when = `${formatDateTime(s.startsAt, locale === 'en' ? 'en' : 'id', s.timeZone)}–${formatTime(s.endsAt, locale === 'en' ? 'en' : 'id', s.timeZone)}`;
+		const locale = asLocale(p.locale);
+		const when = `${formatDateTime(s.startsAt, locale, s.timeZone)}–${formatTime(s.endsAt, locale, s.timeZone)}`;
 		const where = s.meetingUrl ?? (s.room ? `${s.room.name}${s.room.location ? `, ${s.room.location}` : ''}` : '');
 		await enqueue(tx, 'email', sessionMail(locale, kind, { to: p.email, name: p.name, mentor: s.mentor.name, startup: s.startup.name, when, where, link: `${readConfig().origin}/mentoring/${s.id}`, ics }));
 	}
@@ -339,7 +338,7 @@ export async function bookSession(actor: Actor, input: unknown, now = new Date()
 	const me = await requireUser(actor, Permission.BookingCreate);
 	const data = parse(zBookSession, input);
 	const r = await memberRow(data.memberId);
-	const [mine] = await db().select({ u: orgMember.userId }).from(orgMember).where(and(eq(orgMember.orgId, r.org.id), eq(orgMember.userId, me.userId)));
+	const mine = await isOrgMember(r.org.id, me.userId);
 	if (!mine && !(await can(me, Permission.ProgrammeManage, { siteId: r.p.siteId }))) {
 		await audit(db(), actor, { action: 'session.book', outcome: 'denied', siteId: r.p.siteId, targetType: 'cohort_member', targetId: r.m.id });
 		throw notFound('err_cohort_member_not_found');
