@@ -19,7 +19,7 @@ import { calendar } from '../facilities/ical.ts';
 import { cancelBooking, createBooking } from '../facilities/booking.service.ts';
 import { readConfig } from '../config.ts';
 import { log } from '../log.ts';
-import { memberRow, type MemberJoined } from './cohort.service.ts';
+import { memberRow, programmeRow } from './cohort.service.ts';
 import { sessionMail } from './mail.ts';
 import { asLocale, formatDateTime, formatTime } from '../../i18n/format.ts';
 
@@ -446,9 +446,7 @@ export interface MentoringReport {
 
 /** Mentor hours of a programme: per mentor (with the startups' mean rating) and per startup against its allowance (staff). */
 export async function mentoringReport(actor: Actor, programmeId: string, now = new Date()): Promise<MentoringReport> {
-	if (!isUuid(programmeId)) throw notFound('err_programme_not_found');
-	const [p] = await db().select().from(programme).where(eq(programme.id, programmeId));
-	if (!p) throw notFound('err_programme_not_found');
+	const { p } = await programmeRow(programmeId);
 	await requireAccess(actor, Permission.ApplicationRead, { siteId: p.siteId });
 	// Held = begun by `now`; counted on session ids, so a startup without sessions (left join) counts none.
 	const hours = sql<number>`coalesce(sum(extract(epoch FROM ${mentorSession.endsAt} - ${mentorSession.startsAt})) FILTER (WHERE ${mentorSession.startsAt} <= ${now}), 0)::float / 3600`;
