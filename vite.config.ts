@@ -35,6 +35,9 @@ export default defineConfig({
 			}
 		})
 	],
+	// Bundled, not loaded from node_modules at run time: the package's entry for Node is one file
+	// with every icon (about 1.5 MB of memory); bundled, only the few Taman draws are kept.
+	ssr: { noExternal: ['lucide'] },
 	test: {
 		include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
 		globalSetup: ['./tests/global-setup.ts'],

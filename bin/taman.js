@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-// Entry of `npx taman`. Runs the compiled CLI (build/cli.js, made by `npm run build`) when it is
+// Entry of `npx taman`. Runs the compiled CLI (build/cli/main.js, made by `npm run build`) when it is
 // newer than its sources; otherwise the TypeScript sources through tsx (a runtime dependency).
 import fs from 'node:fs';
 import path from 'node:path';
 import { newest } from '../scripts/newest.js';
 
 const root = path.resolve(import.meta.dirname, '..');
-const compiled = path.join(root, 'build/cli.js');
+const compiled = path.join(root, 'build/cli/main.js');
 
 let main;
 if (fs.existsSync(compiled) && fs.statSync(compiled).mtimeMs >= Math.max(...['src/cli', 'src/lib/server', 'src/lib/schemas'].map((d) => newest(path.join(root, d))))) {

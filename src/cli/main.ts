@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -139,17 +140,39 @@ async function worker() {
 	process.once('SIGTERM', () => void shutdown());
 }
 
+/** No park yet: a database nothing has been loaded into. */
+async function isEmpty(d: OpenDatabase): Promise<boolean> {
+	const { rows } = await d.db.$client.query<{ n: number }>('SELECT count(*)::int AS n FROM site');
+	return rows[0]?.n === 0;
+}
+
+/**
+ * `taman seed --demo` as a child process on the database this process owns. Loading the demo in
+ * the web server's own process left its code and garbage there for good: about 12 MB more
+ * resident memory on every first start (bench/README.md).
+ */
+function seedInChild(databaseUrl: string): Promise<void> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(process.execPath, [path.join(packageRoot(), 'bin', 'taman.js'), 'seed', '--demo'], {
+			env: { ...process.env, DATABASE_URL: databaseUrl },
+			stdio: ['ignore', 'inherit', 'inherit']
+		});
+		child.once('error', reject);
+		child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`loading the demo network failed (exit code ${code})`))));
+	});
+}
+
 async function start() {
 	const config = readConfig();
 	const handler = path.join(packageRoot(), 'build', 'handler.js');
 	if (!fs.existsSync(handler)) fail('no build found: run "npm run build" (npm start does this for you)');
 	const t0 = Date.now();
 	const d = await openDatabase({ mode: 'own', onLog: (m) => console.log(m) });
-	const { isEmpty, seedDemo, demoAccounts, DEMO_PASSWORD } = await import('../lib/server/demo/seed.ts');
+	const { demoAccounts, DEMO_PASSWORD } = await import('../lib/server/demo/accounts.ts');
 	let seeded = false;
-	if (!config.databaseUrl && config.demo && (await isEmpty())) {
+	if (!config.databaseUrl && config.demo && (await isEmpty(d))) {
 		console.log('Empty database: loading the demo network …');
-		await seedDemo();
+		await seedInChild(d.url);
 		seeded = true;
 	}
 	// The web app (built by SvelteKit) opens its own pool on the same database.

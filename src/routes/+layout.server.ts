@@ -3,6 +3,9 @@ import { siteChoices } from '$lib/server/directory/site.service';
 import { readConfig } from '$lib/server/config';
 import { isNetworkAdmin } from '$lib/server/auth/actor';
 
+// Read once: the environment does not change under a running server, and reading it is not free.
+let demo: boolean | undefined;
+
 export const load: LayoutServerLoad = async ({ locals }) => {
 	const a = locals.actor;
 	// The site switcher on every page.
@@ -11,7 +14,7 @@ export const load: LayoutServerLoad = async ({ locals }) => {
 	return {
 		locale: locals.locale,
 		theme: locals.theme,
-		demo: readConfig().demo,
+		demo: (demo ??= readConfig().demo),
 		sites: sites.map(({ slug, name }) => ({ slug, name })),
 		me:
 			a.kind === 'user'

@@ -4,7 +4,7 @@ import { signIn, resendVerification } from '$lib/server/auth/account.service';
 import { applySetCookies, setLocaleCookie } from '$lib/server/http/cookies';
 import { attempt, formValues } from '$lib/server/http/form';
 import { readConfig } from '$lib/server/config';
-import { demoAccounts, DEMO_PASSWORD } from '$lib/server/demo/seed';
+import { demoAccounts, DEMO_PASSWORD } from '$lib/server/demo/accounts';
 
 const safe = (to: string | null) => (to && to.startsWith('/') && !to.startsWith('//') ? to : '/dashboard');
 

@@ -1,10 +1,11 @@
-import { count, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { db } from '../db/client.ts';
 import { site, organization, orgMember, tenancy, siteRole } from '../directory/schema.ts';
 import { user } from '../auth/schema.ts';
 import { createVerifiedUser, hashPassword } from '../auth/account.service.ts';
 import { createSite } from '../directory/site.service.ts';
-import { system, type Role } from '../auth/actor.ts';
+import { system } from '../auth/actor.ts';
+import { DEMO_PASSWORD, demoAccounts } from './accounts.ts';
 import type { CreateSite } from '../../schemas/directory.ts';
 import { seedFacilities } from './facilities.ts';
 import { seedIncubation } from './incubation.ts';
@@ -14,19 +15,6 @@ import { seedIncubation } from './incubation.ts';
  * Virtual Technopark, KEK Singhasari, Cimahi Techno Park, Malang's creative economy). People are
  * invented: real persons quoted in the articles are not turned into accounts.
  */
-export const DEMO_PASSWORD = 'taman-demo-2026';
-
-export const demoAccounts: { email: string; name: string; role: Role; site?: string; note: string }[] = [
-	{ email: 'admin@taman.demo', name: 'Rahmat Hidayat', role: 'network_admin', note: 'Admin jaringan / network admin' },
-	{ email: 'manajer.cimahi@taman.demo', name: 'Dewi Lestari Putri', role: 'site_manager', site: 'cimahi-techno-park', note: 'Manajer Cimahi Techno Park' },
-	{ email: 'staf.cimahi@taman.demo', name: 'Agus Setiawan', role: 'site_staff', site: 'cimahi-techno-park', note: 'Staf Cimahi Techno Park' },
-	{ email: 'staf.singhasari@taman.demo', name: 'Rina Kusumawardani', role: 'site_staff', site: 'coding-factory-singhasari', note: 'Staf Coding Factory KEK Singhasari' },
-	{ email: 'mentor@taman.demo', name: 'Sri Wahyuni', role: 'mentor', site: 'cimahi-techno-park', note: 'Mentor animasi' },
-	{ email: 'reviewer@taman.demo', name: 'Bambang Prasetyo', role: 'reviewer', site: 'coding-factory-singhasari', note: 'Reviewer inkubasi' },
-	{ email: 'anggota@taman.demo', name: 'Putu Ayu Maharani', role: 'member', site: 'cimahi-techno-park', note: 'Founder startup (member)' },
-	{ email: 'klien@taman.demo', name: 'Hiroshi Tanaka', role: 'client', site: 'coding-factory-singhasari', note: 'Client from Japan' }
-];
-
 const week = (open: string, close: string): CreateSite['openingHours'] => ({
 	'1': [[open, close]],
 	'2': [[open, close]],
@@ -86,12 +74,6 @@ export const demoOrgs: OrgSeed[] = [
 	{ slug: 'bandung-iot-works', name: 'Bandung IoT Works', kind: 'startup', description: 'Perangkat rumah pintar buatan lokal (demo).', tags: ['iot', 'hardware'], kbli: ['26390'], tenantOf: ['bandung-technopark'] },
 	{ slug: 'kepri-device-lab', name: 'Kepri Device Lab', kind: 'startup', description: 'Desain dan prototipe ponsel fitur untuk pasar lokal (demo).', tags: ['hardware', 'ponsel'], kbli: ['26320'], tenantOf: ['pusat-desain-ponsel-batam'] }
 ];
-
-/** True when the network has no sites yet (first start of an empty database). */
-export async function isEmpty(): Promise<boolean> {
-	const [r] = await db().select({ n: count() }).from(site);
-	return (r?.n ?? 0) === 0;
-}
 
 export async function seedDemo(): Promise<{ sites: number; organizations: number; accounts: number }> {
 	const siteIds = new Map<string, string>();

@@ -6,7 +6,8 @@ import { can, Permission } from '$lib/server/auth/access';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
 	const site = await orError(locals.locale, () => getSite(params.slug));
-	const tenants = (await tenanciesOfSite(site.id, { limit: 200 })).items.filter((t) => t.status === 'active');
+	// Only what the page shows of each tenant: the rest would be serialised into every page for nothing.
+	const tenants = (await tenanciesOfSite(site.id, { limit: 200 })).items.filter((t) => t.status === 'active').map(({ id, orgSlug, orgName, orgKind }) => ({ id, orgSlug, orgName, orgKind }));
 	const target = { siteId: site.id };
 	return {
 		site,
