@@ -82,7 +82,15 @@ test('bearer tokens from the UI authenticate the API; bad input is refused and c
 
 	// Revoking in the UI stops the token at once.
 	await page.goto('/account/tokens');
+	// It asks first; Batal leaves the token working.
 	await page.getByRole('row', { name: /Skrip sinkronisasi/ }).getByRole('button', { name: 'Cabut' }).click();
+	const ask = page.getByRole('alertdialog', { name: 'Cabut token Skrip sinkronisasi?' });
+	await expect(ask).toContainText('langsung ditolak');
+	await ask.getByRole('button', { name: 'Batal' }).click();
+	await expect(ask).toBeHidden();
+	expect((await request.get('/api/v1/me', { headers: auth(write) })).status()).toBe(200);
+	await page.getByRole('row', { name: /Skrip sinkronisasi/ }).getByRole('button', { name: 'Cabut' }).click();
+	await ask.getByRole('button', { name: 'Cabut' }).click();
 	await expect(page.getByRole('row', { name: /Skrip sinkronisasi/ })).toContainText('Dicabut');
 	expect((await request.get('/api/v1/me', { headers: auth(write) })).status()).toBe(401);
 });

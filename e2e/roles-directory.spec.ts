@@ -37,6 +37,31 @@ test('a site manager invites a mentor, who accepts and holds the role', async ({
 	await expect(page.getByRole('cell', { name: 'role.grant' }).first()).toBeVisible();
 });
 
+test('a site manager suspends a tenancy and the park page stops listing the tenant; a wrong end date is refused', async ({ page }) => {
+	await signIn(page, 'manajer.cimahi@taman.demo');
+	await page.goto('/sites/cimahi-techno-park');
+	const listed = page.getByRole('heading', { name: /^Tenant \(\d+\)$/ });
+	const count = async () => Number((await listed.first().textContent())?.match(/\((\d+)\)/)?.[1]);
+	const before = await count();
+	await page.getByRole('link', { name: 'Kelola tenant' }).click();
+	const row = page.getByTestId('tenancy-helpy-malindo-makmur');
+	await row.getByLabel('Sampai — PT Helpy Malindo Makmur').fill('2020-01-01');
+	await row.getByRole('button', { name: 'Simpan tenant PT Helpy Malindo Makmur' }).click();
+	await expect(row).toContainText('Tanggal akhir harus setelah tanggal mulai.');
+	await row.getByLabel('Sampai — PT Helpy Malindo Makmur').fill('');
+	await row.getByLabel('Status — PT Helpy Malindo Makmur').selectOption('suspended');
+	await row.getByRole('button', { name: 'Simpan tenant PT Helpy Malindo Makmur' }).click();
+	await expect(page.getByRole('status')).toContainText('Tenant diperbarui.');
+	await page.goto('/sites/cimahi-techno-park');
+	expect(await count()).toBe(before - 1);
+	await expect(page.getByRole('link', { name: 'PT Helpy Malindo Makmur' })).toHaveCount(0);
+	// Back as it was, for the other tests.
+	await page.goto('/sites/cimahi-techno-park/tenants');
+	await row.getByLabel('Status — PT Helpy Malindo Makmur').selectOption('active');
+	await row.getByRole('button', { name: 'Simpan tenant PT Helpy Malindo Makmur' }).click();
+	await expect(page.getByRole('status')).toContainText('Tenant diperbarui.');
+});
+
 test('a member cannot open another park\'s role page', async ({ page }) => {
 	await signIn(page, 'anggota@taman.demo');
 	const res = await page.goto('/sites/cimahi-techno-park/roles');

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
-import { baseLocale, cookieName, extractLocaleFromRequest, getLocale, overwriteGetLocale, type Locale } from '$lib/paraglide/runtime';
+import { baseLocale, cookieName, extractLocaleFromHeader, getLocale, overwriteGetLocale, type Locale } from '$lib/paraglide/runtime';
 import { readConfig } from '$lib/server/config';
 import { log } from '$lib/server/log';
 import { openDatabase } from '$lib/server/db/open';
@@ -36,6 +36,8 @@ const securityHeaders = {
 	'cross-origin-opener-policy': 'same-origin'
 };
 
+const placeholders = /%paraglide\.lang%|%taman\.theme%/g;
+
 /** Only better-auth's e-mail link endpoints are reachable over HTTP; everything else goes through Taman's services. */
 const authLinks = /^\/api\/auth\/(verify-email|reset-password\/[^/]+)$/;
 
@@ -51,8 +53,10 @@ const taman: Handle = async ({ event, resolve }) => {
 	const path = event.url.pathname;
 	const api = path.startsWith('/api/');
 	const requestId = event.request.headers.get('x-request-id')?.slice(0, 64) || crypto.randomUUID();
-	// Cookie (the user's choice, written on sign-in and by the switch), then Accept-Language, then id.
-	const locale: Locale = extractLocaleFromRequest(event.request) === 'en' ? 'en' : 'id';
+	// Cookie (the user's choice, written on sign-in and by the switch), then Accept-Language, then id
+	// — Paraglide's strategy, read from SvelteKit's parsed cookies (its own reader copies the URL twice).
+	const chosen = event.cookies.get(cookieName);
+	const locale: Locale = chosen === 'en' || chosen === 'id' ? chosen : extractLocaleFromHeader(event.request) === 'en' ? 'en' : baseLocale;
 	const theme = event.cookies.get('theme');
 	Object.assign(event.locals, { requestId, locale, theme: theme === 'dark' || theme === 'light' ? theme : '', actor: anonymous });
 	const started = performance.now();
@@ -79,9 +83,13 @@ const taman: Handle = async ({ event, resolve }) => {
 			if (s) event.locals.actor = (await loadActor(s.user.id, 'write', 'session')) ?? anonymous;
 		}
 		return resolve(event, {
-			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale).replace('%taman.theme%', event.locals.theme)
+			// One pass over the page for both placeholders of app.html.
+			transformPageChunk: ({ html }) => html.replace(placeholders, (p) => (p === '%paraglide.lang%' ? locale : event.locals.theme))
 		});
 	});
+	// SvelteKit repeats every modulepreload of a page as a `link` header (about 3 KB a page); the
+	// same links are at the top of the HTML, and nothing in front of Taman turns them into early hints.
+	response.headers.delete('link');
 	response.headers.set('x-request-id', requestId);
 	for (const [k, v] of Object.entries(securityHeaders)) response.headers.set(k, v);
 	// Pages get SvelteKit's CSP (with hashes); everything else gets a strict one.

@@ -102,6 +102,12 @@ describe('authorization matrix', () => {
 			case 'post /tenancies':
 				body = { orgId: org.id, siteId: target.id, startsOn: '2026-01-01' };
 				break;
+			case 'patch /tenancies/{id}': {
+				const [t] = await db().insert(tenancy).values({ orgId: org.id, siteId: target.id, startsOn: '2026-01-01', status: 'applied' }).returning();
+				params.id = t!.id;
+				body = { status: 'active' };
+				break;
+			}
 			case 'post /organizations':
 				body = { name: 'Studio Baru', slug: `studio-${uid()}`, kind: 'studio' };
 				break;

@@ -1,9 +1,11 @@
 import { describe, it, expect } from 'vitest';
 import { useTestDb } from './db.ts';
-import { makeSite, makeUser, siteInput, auditCount, countRows, refusal } from './factories.ts';
+import { makeSite, makeUser, makeResource, siteInput, auditCount, countRows, refusal } from './factories.ts';
 import { createSite, updateSite, getSite } from '../src/lib/server/directory/site.service.ts';
-import { createOrg, findOrgs, updateOrg, addMember, createTenancy, getOrg } from '../src/lib/server/directory/org.service.ts';
-import { site, organization } from '../src/lib/server/directory/schema.ts';
+import { createOrg, findOrgs, updateOrg, addMember, createTenancy, updateTenancy, getOrg } from '../src/lib/server/directory/org.service.ts';
+import { createBooking } from '../src/lib/server/facilities/booking.service.ts';
+import { localParts } from '../src/lib/server/facilities/time.ts';
+import { site, organization, tenancy } from '../src/lib/server/directory/schema.ts';
 import { anonymous } from '../src/lib/server/auth/actor.ts';
 
 useTestDb();
@@ -131,6 +133,54 @@ describe('organisations and the directory', () => {
 		expect((await getSite(mine.slug)).tenantCount).toBe(1);
 		expect((await getSite(mine.id)).tenantCount).toBe(1);
 		expect((await getSite(other.slug)).tenantCount).toBe(0);
+	});
+});
+
+describe('changing a tenancy', () => {
+	it('staff activate, suspend and end a tenancy; ended without a date ends today; its people lose rooms for tenants only at once', async () => {
+		const park = await makeSite({ name: 'Cimahi Techno Park', timeZone: 'Asia/Jakarta' });
+		const staff = await makeUser('site_staff', park.id);
+		const founder = await makeUser();
+		const org = await createOrg(founder, { name: 'Lumbung Animasi', slug: 'lumbung-animasi', kind: 'studio' });
+		const t = await createTenancy(staff, { orgId: org.id, siteId: park.id, startsOn: '2026-01-05', status: 'applied' });
+		expect((await getSite(park.id)).tenantCount).toBe(0);
+
+		const active = await updateTenancy(staff, t.id, { status: 'active' });
+		expect(active).toMatchObject({ status: 'active', startsOn: '2026-01-05', endsOn: null });
+		expect((await getSite(park.id)).tenantCount).toBe(1);
+		const room = await makeResource(park.id, { name: 'Studio Animasi 1', bookableBy: 'tenants', alwaysOpen: true });
+		const slot = (h: number) => ({ resourceId: room.id, organizationId: org.id, startsAt: new Date(Date.now() + h * 3600_000).toISOString().slice(0, 14) + '00:00Z', endsAt: new Date(Date.now() + (h + 1) * 3600_000).toISOString().slice(0, 14) + '00:00Z' });
+		const updates = await auditCount('tenancy.update', 'ok');
+		await createBooking(founder, slot(48));
+
+		const ended = await updateTenancy(staff, t.id, { status: 'ended' });
+		expect(ended).toMatchObject({ status: 'ended', endsOn: localParts(new Date(), 'Asia/Jakarta').date });
+		expect((await getSite(park.id)).tenantCount).toBe(0);
+		expect((await refusal(createBooking(founder, slot(72)))).key).toBe('err_booking_tenants_only');
+		expect(await auditCount('tenancy.update', 'ok')).toBe(updates + 1);
+	});
+
+	it('bad dates, other parks, strangers and unknown tenancies change nothing', async () => {
+		const park = await makeSite();
+		const elsewhere = await makeSite();
+		const staff = await makeUser('site_staff', park.id);
+		const otherStaff = await makeUser('site_staff', elsewhere.id);
+		const founder = await makeUser();
+		const org = await createOrg(founder, { name: 'Kumata Studio', slug: 'kumata-tenant', kind: 'studio' });
+		const t = await createTenancy(staff, { orgId: org.id, siteId: park.id, startsOn: '2026-03-01' });
+		const denied = await auditCount('tenancy.manage', 'denied');
+		const bad = await refusal(updateTenancy(staff, t.id, { endsOn: '2026-02-01' }));
+		expect(bad.fields[0]).toMatchObject({ field: 'endsOn', key: 'err_field_date_order' });
+		expect((await refusal(updateTenancy(staff, t.id, { status: 'finished' }))).fields[0]?.field).toBe('status');
+		expect((await refusal(updateTenancy(staff, t.id, { orgId: org.id }))).code).toBe('VALIDATION');
+		expect((await refusal(updateTenancy(otherStaff, t.id, { status: 'ended' }))).code).toBe('FORBIDDEN');
+		expect((await refusal(updateTenancy(founder, t.id, { status: 'ended' }))).code).toBe('FORBIDDEN');
+		expect((await refusal(updateTenancy(anonymous, t.id, { status: 'ended' }))).code).toBe('UNAUTHENTICATED');
+		expect((await refusal(updateTenancy(staff, '00000000-0000-4000-8000-000000000000', { status: 'ended' }))).key).toBe('err_tenancy_not_found');
+		expect((await refusal(updateTenancy(staff, 'not-a-uuid', { status: 'ended' }))).code).toBe('NOT_FOUND');
+		const [row] = await (await import('../src/lib/server/db/client.ts')).db().select().from(tenancy).where((await import('drizzle-orm')).eq(tenancy.id, t.id));
+		expect(row).toMatchObject({ status: 'active', startsOn: '2026-03-01', endsOn: null });
+		expect(await auditCount('tenancy.manage', 'denied')).toBe(denied + 3);
 	});
 });
 

@@ -71,6 +71,14 @@ export const zCreateTenancy = z
 	.refine((t) => !t.endsOn || t.endsOn >= t.startsOn, { message: 'err_field_date_order', path: ['endsOn'] });
 export type CreateTenancy = z.infer<typeof zCreateTenancy>;
 
+/** A tenancy's status and dates change; its organisation and park do not (end it and record a new one). */
+export const zUpdateTenancy = z.strictObject({
+	startsOn: isoDate.optional(),
+	endsOn: optional(isoDate),
+	status: z.enum(tenancyStatuses).optional()
+});
+export type UpdateTenancy = z.infer<typeof zUpdateTenancy>;
+
 export const grantableRoles = roles.filter((r) => r !== 'network_admin') as Exclude<(typeof roles)[number], 'network_admin'>[];
 export const zInvite = z.strictObject({
 	email: zEmail,

@@ -3,7 +3,7 @@ import { signedIn } from '$lib/server/http/guard';
 import { getMyProfile, updateMyProfile } from '$lib/server/directory/people.service';
 import { changePassword } from '$lib/server/auth/account.service';
 import { applySetCookies, setLocaleCookie } from '$lib/server/http/cookies';
-import { attempt, formValues } from '$lib/server/http/form';
+import { attempt, formValues, failed } from '$lib/server/http/form';
 
 export const load: PageServerLoad = async (event) => ({ profile: await getMyProfile(signedIn(event)) });
 
@@ -23,7 +23,7 @@ export const actions: Actions = {
 				publicFields: f.getAll('publicFields').map(String)
 			})
 		);
-		if (res && 'status' in res) return res;
+		if (res && failed(res)) return res;
 		setLocaleCookie(event.cookies, values.locale ?? 'id');
 		return { saved: 'profile' };
 	},
@@ -31,7 +31,7 @@ export const actions: Actions = {
 		const me = signedIn(event);
 		const values = formValues(await event.request.formData());
 		const res = await attempt(event.locals.locale, values, () => changePassword(me, { currentPassword: values.currentPassword, newPassword: values.newPassword }, event.request.headers));
-		if ('status' in res) return res;
+		if (failed(res)) return res;
 		applySetCookies(event.cookies, res.setCookie);
 		return { saved: 'password' };
 	}

@@ -1,6 +1,6 @@
 import type { Actions, PageServerLoad } from './$types';
 import { signedIn } from '$lib/server/http/guard';
-import { attempt, formValues } from '$lib/server/http/form';
+import { attempt, formValues, failed } from '$lib/server/http/form';
 import { findBookings } from '$lib/server/facilities/booking.service';
 import { bookingActions } from '$lib/server/http/booking-actions';
 import { findLoans } from '$lib/server/facilities/loan.service';
@@ -21,12 +21,12 @@ export const actions: Actions = {
 		const me = signedIn(event);
 		const v = formValues(await event.request.formData());
 		const res = await attempt(event.locals.locale, v, () => createFeed(me, { resourceId: v.resourceId || null }));
-		return 'status' in res ? res : { feed: res };
+		return failed(res) ? res : { feed: res };
 	},
 	revokeFeed: async (event) => {
 		const me = signedIn(event);
 		const v = formValues(await event.request.formData());
 		const res = await attempt(event.locals.locale, v, () => revokeFeed(me, v.id ?? ''));
-		return res && 'status' in res ? res : { revoked: true };
+		return res && failed(res) ? res : { revoked: true };
 	}
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { zCreateSite, zUpdateSite, zCreateOrg, zUpdateOrg, zAddMember, zCreateTenancy, zInvite, zUpdateProfile, zDirectoryQuery } from '../../schemas/directory.ts';
+import { zCreateSite, zUpdateSite, zCreateOrg, zUpdateOrg, zAddMember, zCreateTenancy, zUpdateTenancy, zInvite, zUpdateProfile, zDirectoryQuery } from '../../schemas/directory.ts';
 import { zCreateToken } from '../auth/tokens.service.ts';
 import { zAuditQuery } from '../platform/audit.service.ts';
 import type { Role } from '../auth/actor.ts';
@@ -59,6 +59,7 @@ export const apiRoutes: ApiRoute[] = [
 	{ method: 'post', path: '/sites/{site}/invitations', summary: 'Invite someone to a role at a park (sends an e-mail)', tag: 'Roles', allow: ['site_manager'], body: zInvite },
 	{ method: 'delete', path: '/roles/{id}', summary: 'Revoke a role', tag: 'Roles', allow: ['site_manager'] },
 	{ method: 'post', path: '/tenancies', summary: 'Record that an organisation is a tenant of a park', tag: site, allow: ['site_manager', 'site_staff'], body: zCreateTenancy },
+	{ method: 'patch', path: '/tenancies/{id}', summary: 'Change a tenancy\'s status or dates (ending one without an end date ends it today in the park\'s zone)', tag: site, allow: ['site_manager', 'site_staff'], body: zUpdateTenancy },
 	{ method: 'get', path: '/organizations', summary: 'Search the Penta Helix directory', tag: org, allow: 'anyone', query: zDirectoryQuery, list: true },
 	{ method: 'post', path: '/organizations', summary: 'Register an organisation (you become its admin)', tag: org, allow: 'signed_in', body: zCreateOrg },
 	{ method: 'get', path: '/organizations/{org}', summary: 'An organisation with members and tenancies', tag: org, allow: 'anyone' },

@@ -11,7 +11,8 @@ import { enqueue } from '../platform/outbox.ts';
 import { AppError, notFound } from '../platform/errors.ts';
 import { afterCursor, afterPlaceholders, page, preparedPage, type Paged } from '../platform/paging.ts';
 import { parse } from '../../schemas/validate.ts';
-import { zAddMember, zCreateOrg, zCreateTenancy, zDirectoryQuery, zUpdateOrg } from '../../schemas/directory.ts';
+import { zAddMember, zCreateOrg, zCreateTenancy, zDirectoryQuery, zUpdateOrg, zUpdateTenancy } from '../../schemas/directory.ts';
+import { localParts } from '../facilities/time.ts';
 import type { Page } from '../../schemas/common.ts';
 import { getSiteRow } from './site.service.ts';
 
@@ -234,6 +235,33 @@ export async function createTenancy(actor: Actor, input: unknown) {
 		await audit(tx, actor, { action: 'tenancy.create', siteId: s.id, targetType: 'tenancy', targetId: t?.id, after: t });
 		await enqueue(tx, 'event', { type: 'tenancy.created', siteId: s.id, orgId: org.id });
 		return t!;
+	});
+}
+
+/**
+ * Site staff change a tenancy's status or dates (applied → active, suspended, ended). Ending one
+ * without an end date ends it today in the park's zone. What the tenancy opens — booking rooms that
+ * only tenants may book, for one — follows at once, since those checks read the active tenancies.
+ */
+export async function updateTenancy(actor: Actor, id: string, input: unknown) {
+	if (!isUuid(id)) throw notFound('err_tenancy_not_found');
+	const [before] = await db().select({ t: tenancy, timeZone: site.timeZone }).from(tenancy).innerJoin(site, eq(site.id, tenancy.siteId)).where(eq(tenancy.id, id));
+	if (!before) throw notFound('err_tenancy_not_found');
+	await requireAccess(actor, Permission.TenancyManage, { siteId: before.t.siteId });
+	const data = parse(zUpdateTenancy, input);
+	const startsOn = data.startsOn ?? before.t.startsOn;
+	let endsOn = data.endsOn === undefined ? before.t.endsOn : data.endsOn;
+	const status = data.status ?? before.t.status;
+	if (status === 'ended' && !endsOn) {
+		const today = localParts(new Date(), before.timeZone).date;
+		endsOn = today < startsOn ? startsOn : today;
+	}
+	if (endsOn && endsOn < startsOn) throw new AppError('VALIDATION', 'err_validation', {}, [{ field: 'endsOn', key: 'err_field_date_order' }]);
+	return db().transaction(async (tx) => {
+		const [after] = await tx.update(tenancy).set({ startsOn, endsOn, status }).where(eq(tenancy.id, id)).returning();
+		await audit(tx, actor, { action: 'tenancy.update', siteId: before.t.siteId, targetType: 'tenancy', targetId: id, before: before.t, after });
+		await enqueue(tx, 'event', { type: 'tenancy.updated', siteId: before.t.siteId, orgId: before.t.orgId, status });
+		return after!;
 	});
 }
 

@@ -1,7 +1,7 @@
 import type { Actions, PageServerLoad } from './$types';
 import { signedIn } from '$lib/server/http/guard';
 import { createToken, findTokens, revokeToken } from '$lib/server/auth/tokens.service';
-import { attempt, formValues } from '$lib/server/http/form';
+import { attempt, formValues, failed } from '$lib/server/http/form';
 
 export const load: PageServerLoad = async (event) => ({ tokens: await findTokens(signedIn(event)) });
 
@@ -10,7 +10,7 @@ export const actions: Actions = {
 		const me = signedIn(event);
 		const values = formValues(await event.request.formData());
 		const res = await attempt(event.locals.locale, values, () => createToken(me, { name: values.name, scope: values.scope }));
-		if ('status' in res) return res;
+		if (failed(res)) return res;
 		return { secret: res.secret };
 	},
 	revoke: async (event) => {

@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { attempt, orError, formValues, type FormFailure } from '$lib/server/http/form';
+import { attempt, orError, formValues, type FormFailure, failed } from '$lib/server/http/form';
 import { addMaintenance, canLend, findLoans, maintenanceOf } from '$lib/server/facilities/loan.service';
 import { createBlackout } from '$lib/server/facilities/closure.service';
 import { blackoutInput } from '$lib/server/http/booking-actions';
@@ -61,14 +61,14 @@ export const actions: Actions = {
 		const v = formValues(await event.request.formData());
 		const r = await getResource(event.params.id);
 		const res = await attempt(event.locals.locale, v, () => createBlackout(me, r.siteId, blackoutInput(v, r.timeZone, r.id)));
-		if ('status' in res) return fail(res.status, { blackout: res.data as FormFailure });
+		if (failed(res)) return fail(res.status, { blackout: res.data as FormFailure });
 		return { blackout: { done: true } };
 	},
 	maintenance: async (event) => {
 		const me = signedIn(event);
 		const v = formValues(await event.request.formData());
 		const res = await attempt(event.locals.locale, v, () => addMaintenance(me, event.params.id, { ...v, costIdr: v.costIdr ? v.costIdr.replace(/[.\s]/g, '') : undefined }));
-		if ('status' in res) return fail(res.status, { maintenance: res.data as FormFailure });
+		if (failed(res)) return fail(res.status, { maintenance: res.data as FormFailure });
 		return { maintenance: { done: true } };
 	},
 	book: async (event) => {

@@ -1,6 +1,6 @@
 import type { Actions, PageServerLoad } from './$types';
 import { getOrg, updateOrg, addMember, removeMember } from '$lib/server/directory/org.service';
-import { attempt, formValues, orError } from '$lib/server/http/form';
+import { attempt, formValues, orError, failed } from '$lib/server/http/form';
 import { orgInput } from '$lib/server/http/org-form';
 import { plansOfOrg } from '$lib/server/facilities/plan.service';
 
@@ -13,12 +13,12 @@ export const actions: Actions = {
 	update: async ({ request, params, locals }) => {
 		const values = formValues(await request.formData());
 		const res = await attempt(locals.locale, values, () => updateOrg(locals.actor, params.slug, orgInput(values)));
-		return 'status' in res ? res : { saved: true };
+		return failed(res) ? res : { saved: true };
 	},
 	addMember: async ({ request, params, locals }) => {
 		const values = formValues(await request.formData());
 		const res = await attempt(locals.locale, values, () => addMember(locals.actor, params.slug, { email: values.email, title: values.title ?? '', isAdmin: values.isAdmin === 'on' }));
-		return 'status' in res ? res : { saved: true };
+		return failed(res) ? res : { saved: true };
 	},
 	removeMember: async ({ request, params, locals }) => {
 		const values = formValues(await request.formData());

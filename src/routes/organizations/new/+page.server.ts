@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { signedIn } from '$lib/server/http/guard';
 import { createOrg } from '$lib/server/directory/org.service';
-import { attempt, formValues } from '$lib/server/http/form';
+import { attempt, formValues, failed } from '$lib/server/http/form';
 import { orgInput } from '$lib/server/http/org-form';
 
 export const load: PageServerLoad = (event) => {
@@ -14,7 +14,7 @@ export const actions: Actions = {
 		const me = signedIn(event);
 		const values = formValues(await event.request.formData());
 		const res = await attempt(event.locals.locale, values, () => createOrg(me, orgInput(values)));
-		if ('status' in res) return res;
+		if (failed(res)) return res;
 		redirect(303, `/organizations/${res.slug}?created=1`);
 	}
 };

@@ -2,7 +2,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { signedIn } from '$lib/server/http/guard';
 import { getSite, updateSite } from '$lib/server/directory/site.service';
 import { regions } from '$lib/server/directory/regions';
-import { attempt, formValues, orError } from '$lib/server/http/form';
+import { attempt, formValues, orError, failed } from '$lib/server/http/form';
 import { siteFormValues, siteInput } from '$lib/server/http/site-form';
 
 export const load: PageServerLoad = async (event) => {
@@ -20,6 +20,6 @@ export const actions: Actions = {
 		const me = signedIn(event);
 		const values = formValues(await event.request.formData());
 		const res = await attempt(event.locals.locale, values, () => updateSite(me, event.params.slug, siteInput(values)));
-		return 'status' in res ? res : { saved: true };
+		return failed(res) ? res : { saved: true };
 	}
 };

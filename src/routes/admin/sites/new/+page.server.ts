@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { signedIn } from '$lib/server/http/guard';
 import { createSite } from '$lib/server/directory/site.service';
 import { regions } from '$lib/server/directory/regions';
-import { attempt, formValues } from '$lib/server/http/form';
+import { attempt, formValues, failed } from '$lib/server/http/form';
 import { siteInput } from '$lib/server/http/site-form';
 
 export const load: PageServerLoad = async (event) => {
@@ -17,7 +17,7 @@ export const actions: Actions = {
 		const me = signedIn(event);
 		const values = formValues(await event.request.formData());
 		const res = await attempt(event.locals.locale, values, () => createSite(me, siteInput(values)));
-		if ('status' in res) return res;
+		if (failed(res)) return res;
 		redirect(303, `/sites/${res.slug}`);
 	}
 };

@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { signedIn } from '$lib/server/http/guard';
-import { attempt, formValues, orError } from '$lib/server/http/form';
+import { attempt, formValues, orError, failed } from '$lib/server/http/form';
 import { resourceInput } from '$lib/server/http/resource-form';
 import { getResource, updateResource } from '$lib/server/facilities/resource.service';
 import { findQualifications } from '$lib/server/facilities/qualification.service';
@@ -27,7 +27,7 @@ export const actions: Actions = {
 		const me = signedIn(event);
 		const v = formValues(await event.request.formData());
 		const res = await attempt(event.locals.locale, v, () => updateResource(me, event.params.id, resourceInput(v, { editing: true })));
-		if ('status' in res) return res;
+		if (failed(res)) return res;
 		redirect(303, `/facilities/${res.id}`);
 	}
 };

@@ -4,7 +4,7 @@ import { getSite } from '$lib/server/directory/site.service';
 import { findBookings } from '$lib/server/facilities/booking.service';
 import { fail, type RequestEvent } from '@sveltejs/kit';
 import { bookingActions, blackoutInput } from '$lib/server/http/booking-actions';
-import { attempt, formValues, orError, type FormFailure } from '$lib/server/http/form';
+import { attempt, formValues, orError, type FormFailure, failed } from '$lib/server/http/form';
 import { createBlackout } from '$lib/server/facilities/closure.service';
 import { localParts } from '$lib/server/facilities/time';
 
@@ -27,7 +27,7 @@ export const actions = {
 		const v = formValues(await event.request.formData());
 		const site = await orError(event.locals.locale, () => getSite(event.params.slug!));
 		const res = await attempt(event.locals.locale, v, () => createBlackout(me, site.id, blackoutInput(v, site.timeZone)));
-		if ('status' in res) return fail(res.status, { blackout: res.data as FormFailure });
+		if (failed(res)) return fail(res.status, { blackout: res.data as FormFailure });
 		return { blackout: { done: true } };
 	}
 };

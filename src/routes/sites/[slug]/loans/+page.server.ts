@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { signedIn } from '$lib/server/http/guard';
-import { attempt, formValues, orError, fileOf, type FormFailure } from '$lib/server/http/form';
+import { attempt, formValues, orError, fileOf, type FormFailure, failed } from '$lib/server/http/form';
 import { getSite } from '$lib/server/directory/site.service';
 import { tenanciesOfSite } from '$lib/server/directory/org.service';
 import { findResources } from '$lib/server/facilities/resource.service';
@@ -48,13 +48,13 @@ export const actions: Actions = {
 		if (!dueAt)
 			return fail(422, { intent: 'checkOut', values: v, message: t('err_validation', {}, locale), errors: translateFields([{ field: 'dueAt', key: 'err_field_required' }], locale) });
 		const res = await attempt(locale, v, () => checkOut(me, { resourceId: v.resourceId, email: v.email, organizationId: v.organizationId || null, dueAt, condition, note }, photo));
-		if ('status' in res) return fail(res.status, { intent: 'checkOut', ...(res.data as FormFailure) });
+		if (failed(res)) return fail(res.status, { intent: 'checkOut', ...(res.data as FormFailure) });
 		return { intent: 'checkOut', done: t('loans_done_out', { resource: res.resourceName, name: res.userName }, locale) };
 	},
 	return: async (event) => {
 		const { me, v, condition, note, photo, locale } = await withForm(event, (x) => `-${x.id ?? ''}`);
 		const res = await attempt(locale, v, () => returnLoan(me, v.id ?? '', { condition, note }, photo));
-		if ('status' in res) return fail(res.status, { intent: `return-${v.id}`, ...(res.data as FormFailure) });
+		if (failed(res)) return fail(res.status, { intent: `return-${v.id}`, ...(res.data as FormFailure) });
 		return { intent: `return-${v.id}`, done: t('loans_done_in', { resource: res.resourceName }, locale) };
 	}
 };

@@ -1,7 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { signedIn } from '$lib/server/http/guard';
-import { attempt, formValues, orError, type FormFailure } from '$lib/server/http/form';
+import { attempt, formValues, orError, type FormFailure, failed } from '$lib/server/http/form';
 import { getSite } from '$lib/server/directory/site.service';
 import { tenanciesOfSite } from '$lib/server/directory/org.service';
 import { addPlanMember, createPlan, findPlans } from '$lib/server/facilities/plan.service';
@@ -36,14 +36,14 @@ export const actions: Actions = {
 		const v = formValues(data);
 		const allowances = Array.from({ length: ROWS }, (_, i) => ({ name: v[`name-${i}`] ?? '', hours: v[`hours-${i}`] ?? '', kinds: data.getAll(`kinds-${i}`).map(String) })).filter((a) => a.name || a.hours || a.kinds.length);
 		const res = await attempt(event.locals.locale, v, () => createPlan(me, event.params.slug, { name: v.name, description: v.description ?? '', allowOverage: v.allowOverage === 'on', allowances }));
-		if ('status' in res) return fail(res.status, { intent: 'create', ...(res.data as FormFailure) });
+		if (failed(res)) return fail(res.status, { intent: 'create', ...(res.data as FormFailure) });
 		return { intent: 'create', done: t('plans_created', {}, event.locals.locale) };
 	},
 	addMember: async (event) => {
 		const me = signedIn(event);
 		const v = formValues(await event.request.formData());
 		const res = await attempt(event.locals.locale, v, () => addPlanMember(me, v.planId ?? '', { organizationId: v.organizationId, startsOn: v.startsOn, endsOn: v.endsOn || null }));
-		if ('status' in res) return fail(res.status, { intent: `member-${v.planId}`, ...(res.data as FormFailure) });
+		if (failed(res)) return fail(res.status, { intent: `member-${v.planId}`, ...(res.data as FormFailure) });
 		return { intent: `member-${v.planId}`, done: t('plans_member_added', {}, event.locals.locale) };
 	}
 };

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { signedIn } from '$lib/server/http/guard';
-import { attempt, formValues, orError } from '$lib/server/http/form';
+import { attempt, formValues, orError, failed } from '$lib/server/http/form';
 import { getSite } from '$lib/server/directory/site.service';
 import { createProgramme, findProgrammes } from '$lib/server/incubation/programme.service';
 import { findPlans } from '$lib/server/facilities/plan.service';
@@ -22,7 +22,7 @@ export const actions: Actions = {
 		const me = signedIn(event);
 		const v = formValues(await event.request.formData());
 		const res = await attempt(event.locals.locale, v, () => createProgramme(me, event.params.slug, programmeInput(v)));
-		if ('status' in res) return res;
+		if (failed(res)) return res;
 		redirect(303, `/sites/${event.params.slug}/programmes/${res.slug}`);
 	}
 };

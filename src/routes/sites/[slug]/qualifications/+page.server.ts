@@ -1,4 +1,4 @@
-import { error, fail } from '@sveltejs/kit';
+import { error, fail, isActionFailure } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { signedIn } from '$lib/server/http/guard';
 import { attempt, formValues, orError, type FormFailure } from '$lib/server/http/form';
@@ -18,20 +18,20 @@ export const load: PageServerLoad = async (event) => {
 	return { site, qualifications: qs.map((q, i) => ({ ...q, holders: holders[i]!.map((h) => ({ ...h, grantedAt: h.grantedAt.toISOString() })) })) };
 };
 
-const failed = (intent: string, res: { status: number; data: unknown }) => fail(res.status, { intent, ...(res.data as FormFailure) });
+const refused = (intent: string, res: { status: number; data: unknown }) => fail(res.status, { intent, ...(res.data as FormFailure) });
 
 export const actions: Actions = {
 	create: async (event) => {
 		const me = signedIn(event);
 		const v = formValues(await event.request.formData());
 		const res = await attempt(event.locals.locale, v, () => createQualification(me, event.params.slug, { name: v.name, description: v.description ?? '' }));
-		return 'status' in res ? failed('create', res) : { intent: 'create', done: true };
+		return isActionFailure(res) ? refused('create', res) : { intent: 'create', done: true };
 	},
 	grant: async (event) => {
 		const me = signedIn(event);
 		const v = formValues(await event.request.formData());
 		const res = await attempt(event.locals.locale, v, () => grantQualification(me, v.id ?? '', { email: v.email }));
-		return 'status' in res ? failed(`q-${v.id}`, res) : { intent: `q-${v.id}`, done: true };
+		return isActionFailure(res) ? refused(`q-${v.id}`, res) : { intent: `q-${v.id}`, done: true };
 	},
 	revoke: async (event) => {
 		const me = signedIn(event);
@@ -40,6 +40,6 @@ export const actions: Actions = {
 			await revokeQualification(me, v.id ?? '', v.userId ?? '');
 			return { ok: true };
 		});
-		return 'status' in res ? failed(`q-${v.id}`, res) : { intent: `q-${v.id}`, done: true };
+		return isActionFailure(res) ? refused(`q-${v.id}`, res) : { intent: `q-${v.id}`, done: true };
 	}
 };

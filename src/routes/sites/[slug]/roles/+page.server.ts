@@ -1,7 +1,7 @@
 import type { Actions, PageServerLoad } from './$types';
 import { signedIn } from '$lib/server/http/guard';
 import { findSiteRoles, inviteToRole, revokeRole } from '$lib/server/directory/roles.service';
-import { attempt, formValues, orError } from '$lib/server/http/form';
+import { attempt, formValues, orError, failed } from '$lib/server/http/form';
 
 export const load: PageServerLoad = async (event) => orError(event.locals.locale, () => findSiteRoles(signedIn(event), event.params.slug));
 
@@ -10,7 +10,7 @@ export const actions: Actions = {
 		const me = signedIn(event);
 		const values = formValues(await event.request.formData());
 		const res = await attempt(event.locals.locale, values, () => inviteToRole(me, event.params.slug, { email: values.email, role: values.role }));
-		return 'status' in res ? res : { invited: res.email };
+		return failed(res) ? res : { invited: res.email };
 	},
 	revoke: async (event) => {
 		const me = signedIn(event);

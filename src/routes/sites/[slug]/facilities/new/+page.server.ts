@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { signedIn } from '$lib/server/http/guard';
-import { attempt, formValues, orError } from '$lib/server/http/form';
+import { attempt, formValues, orError, failed } from '$lib/server/http/form';
 import { resourceInput } from '$lib/server/http/resource-form';
 import { getSite } from '$lib/server/directory/site.service';
 import { createResource } from '$lib/server/facilities/resource.service';
@@ -22,7 +22,7 @@ export const actions: Actions = {
 		const me = signedIn(event);
 		const v = formValues(await event.request.formData());
 		const res = await attempt(event.locals.locale, v, () => createResource(me, event.params.slug, resourceInput(v, { editing: false })));
-		if ('status' in res) return res;
+		if (failed(res)) return res;
 		redirect(303, `/facilities/${res.id}`);
 	}
 };

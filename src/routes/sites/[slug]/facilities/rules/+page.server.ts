@@ -1,6 +1,6 @@
 import type { Actions, PageServerLoad } from './$types';
 import { signedIn } from '$lib/server/http/guard';
-import { attempt, formValues, orError } from '$lib/server/http/form';
+import { attempt, formValues, orError, failed } from '$lib/server/http/form';
 import { getSite } from '$lib/server/directory/site.service';
 import { bookingDefaults, setBookingDefaults } from '$lib/server/facilities/resource.service';
 import { can, Permission } from '$lib/server/auth/access';
@@ -27,7 +27,7 @@ export const actions: Actions = {
 			rules[field] = numbers.includes(field) ? value : field === 'approvalRequired' ? value === 'yes' : value;
 		}
 		const res = await attempt(event.locals.locale, v, () => setBookingDefaults(me, event.params.slug, input));
-		if ('status' in res) return res;
+		if (failed(res)) return res;
 		return { done: true };
 	}
 };

@@ -48,7 +48,7 @@ export const actions: Actions = {
 		const { me, v, locale, p, opensAt, closesAt, failure } = await callForm(event);
 		if (failure) return fail(422, failure);
 		const res = await attempt(locale, v, () => createCall(me, p.id, { title: v.title, description: v.description ?? '', opensAt, closesAt }));
-		if ('status' in res) return res;
+		if (failed(res)) return res;
 		return { done: true };
 	},
 	/** Move a call's opening or closing (an extension, an early close). */
@@ -56,7 +56,7 @@ export const actions: Actions = {
 		const { me, v, locale, opensAt, closesAt, failure } = await callForm(event);
 		if (failure) return fail(422, { call: v.id, ...failure });
 		const res = await attempt(locale, v, () => updateCall(me, v.id ?? '', { opensAt, closesAt }));
-		if ('status' in res) return fail(res.status, { call: v.id, ...(res.data as FormFailure) });
+		if (failed(res)) return fail(res.status, { call: v.id, ...(res.data as FormFailure) });
 		return { moved: true };
 	}
 };

@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { signedIn } from '$lib/server/http/guard';
-import { attempt, formValues, orError } from '$lib/server/http/form';
+import { attempt, formValues, orError, failed } from '$lib/server/http/form';
 import { getProgramme, updateProgramme } from '$lib/server/incubation/programme.service';
 import { findPlans } from '$lib/server/facilities/plan.service';
 import { programmeKinds } from '$lib/server/incubation/schema';
@@ -23,7 +23,7 @@ export const actions: Actions = {
 		const v = formValues(await event.request.formData());
 		const p = await orError(event.locals.locale, () => getProgramme(event.params.programme, event.params.slug));
 		const res = await attempt(event.locals.locale, v, () => updateProgramme(me, p.id, programmeInput(v)));
-		if ('status' in res) return res;
+		if (failed(res)) return res;
 		redirect(303, `/sites/${event.params.slug}/programmes/${res.slug}`);
 	}
 };
