@@ -212,7 +212,12 @@ const lines = [
 	'',
 	'| Figure | Floor | Taman | Ratio | Target | Met |',
 	'|---|---:|---:|---:|---|---|',
-	...rows.map((r) => `| ${r.name}, req/s (p99 ms) | ${r.floor.toFixed(0)} (${r.floorP99}) | ${r.taman.toFixed(0)} (${r.p99}) | ${(r.taman / r.floor).toFixed(2)}× | ≥ 0.5× | ${ok(r.taman / r.floor >= 0.5)} |`),
+	// Issue 3 sets ≥ 0.5× for the API and the public park page; issue 4 asks for the calendar's and
+	// the booking POST's ratio to be reported.
+	...rows.map((r) => {
+		const barred = r.name === 'GET /api/v1/sites' || r.name === 'GET /sites/cimahi-techno-park (page)';
+		return `| ${r.name}, req/s (p99 ms) | ${r.floor.toFixed(0)} (${r.floorP99}) | ${r.taman.toFixed(0)} (${r.p99}) | ${(r.taman / r.floor).toFixed(2)}× | ${barred ? '≥ 0.5×' : 'reported'} | ${barred ? ok(r.taman / r.floor >= 0.5) : ''} |`;
+	}),
 	`| Idle RSS of the Taman process after start, MB | | ${rssIdle.toFixed(0)} | | ≤ 150 | ${ok(rssIdle <= 150)} |`,
 	`| RSS of the Taman process 5 s after the load above, MB | | ${rssAfter.toFixed(0)} | | (≤ 150) | ${ok(rssAfter <= 150)} |`,
 	...js.map((j) => `| First-load JS of ${j.page}, KB gzip (${j.files} files) | | ${j.kb.toFixed(1)} | | ≤ 100 | ${ok(j.kb <= 100)} |`)
