@@ -31,9 +31,7 @@ test('staff add a conditional question; a founder applies, is told what is missi
 	await page.getByRole('button', { name: 'Daftar sekarang' }).click();
 	await expect(page).toHaveURL(/\/applications\/[0-9a-f-]{36}$/);
 	await expect(page.getByLabel('Mendaftar atas nama')).toHaveValue(/[0-9a-f-]{36}/);
-	// She co-founded Kopi Kode too; this application is Sekolahan.id's. (Chosen once the page's
-	// scripts run: a choice made before that is reset to the first organisation — noted on issue 5.)
-	await page.waitForLoadState('networkidle');
+	// She co-founded Kopi Kode too; this application is Sekolahan.id's.
 	await page.getByLabel('Mendaftar atas nama').selectOption({ label: 'Sekolahan.id' });
 	await page.getByLabel('Ringkasan produk dan masalah yang diselesaikan').fill('Platform belajar Internet of Things untuk SMK, dengan kit dari mitra industri.');
 	// The conditional question appears only for an MVP.

@@ -106,3 +106,19 @@ test('what a visitor types before the page has loaded its scripts is kept when t
 	await expect(page).toHaveURL(/q=pelatihan\+animasi/);
 	await expect(page.getByTestId('results')).toContainText('Toon Boom');
 });
+
+test('a choice made in a form before the page\'s scripts arrive is kept when they do', async ({ page }) => {
+	await signIn(page, 'manajer.cimahi@taman.demo');
+	let release!: () => void;
+	const gate = new Promise<void>((r) => (release = r));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await gate;
+		await route.continue();
+	});
+	await page.goto('/sites/cimahi-techno-park/roles', { waitUntil: 'domcontentloaded' });
+	await expect(page.getByLabel('Peran')).toHaveValue('mentor');
+	await page.getByLabel('Peran').selectOption('reviewer');
+	release();
+	await page.waitForLoadState('networkidle');
+	await expect(page.getByLabel('Peran')).toHaveValue('reviewer');
+});
