@@ -258,6 +258,28 @@ describe('booking', () => {
 		expect((await changeBooking(member, req.id, { startsAt: '2026-11-27T10:00:00+08:00', endsAt: '2026-11-27T11:00:00+08:00' }, NOW)).status).toBe('pending');
 	});
 
+	it('a facility for holders of named roles: mentors book it, members are refused naming the roles, a choice without roles is refused', async () => {
+		const room = await createResource(staff, makassar.id, { slug: 'ruang-mentor', name: 'Ruang Mentor', kind: 'meeting_room', bookableBy: 'roles', bookableRoles: ['mentor', 'site_staff'] });
+		expect(room).toMatchObject({ bookableBy: 'roles', bookableRoles: ['mentor', 'site_staff'] });
+		const mentor = await makeUser('mentor', makassar.id);
+		const slot = (h: number) => ({ resourceId: room.id, startsAt: `2026-11-26T${h}:00:00+08:00`, endsAt: `2026-11-26T${h + 1}:00:00+08:00` });
+		await createBooking(mentor, slot(10), NOW);
+		const refused = await refusal(createBooking(member, slot(12), NOW));
+		expect(refused).toMatchObject({ code: 'FORBIDDEN', key: 'err_booking_roles_only' });
+		expect(refused.params.roles).toBe('Mentor, Staf kawasan');
+		const english = await refusal(requestContext.run({ requestId: 't', locale: 'en' }, () => createBooking(member, slot(13), NOW)));
+		expect(english.params.roles).toBe('Mentor, Site staff');
+		await createBooking(staff, slot(14), NOW);
+		expect(await holding(room.id)).toBe(2);
+		// Naming no role is refused, on create and on update; nothing changes.
+		const none = await refusal(createResource(staff, makassar.id, { slug: 'ruang-kosong', name: 'Ruang Kosong', kind: 'meeting_room', bookableBy: 'roles' }));
+		expect(none.fields[0]).toMatchObject({ field: 'bookableRoles', key: 'err_bookable_roles_required' });
+		const other = await makeResource(makassar.id, { name: 'Ruang Rapat Somba Opu' });
+		expect((await refusal(updateResource(staff, other.id, { bookableBy: 'roles' }))).fields[0]?.field).toBe('bookableRoles');
+		expect((await refusal(updateResource(staff, other.id, { bookableBy: 'roles', bookableRoles: ['network_admin'] }))).code).toBe('VALIDATION');
+		expect((await findResources({ site: makassar.slug })).find((r) => r.id === other.id)).toMatchObject({ bookableBy: 'site_members', bookableRoles: [] });
+	});
+
 	it('staff add and edit facilities: kind defaults, durations that nest, named refusals, never a 500', async () => {
 		const hall = await createResource(staff, makassar.id, { slug: 'aula-baru', name: 'Aula Baru', kind: 'hall', capacity: 80 });
 		expect(hall).toMatchObject({ class: 'space', approvalRequired: true, slotMinutes: 30, minMinutes: 30 });

@@ -135,6 +135,7 @@ const names = {
 	bookable_by: {
 		site_members: m.bookable_by_site_members,
 		tenants: m.bookable_by_tenants,
+		roles: m.bookable_by_roles,
 		public: m.bookable_by_public
 	},
 	application_status: {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIMITS, zName, zSlug, zTags, zText, optional } from './common.ts';
-import { bookableBys, conditions, maintenanceKinds, resourceKindList } from '../server/facilities/schema.ts';
+import { bookableBys, conditions, defaultBookableBys, maintenanceKinds, resourceKindList } from '../server/facilities/schema.ts';
+import { grantableRoles } from './directory.ts';
 
 const minutes = (max: number) => z.coerce.number().int().min(0).max(max);
 
@@ -24,6 +25,8 @@ export const zCreateResource = z.strictObject({
 	maxDaysAhead: z.coerce.number().int().min(1).max(730).optional(),
 	bufferMinutes: minutes(1440).optional(),
 	bookableBy: z.enum(bookableBys).optional(),
+	/** With bookableBy 'roles': whose holders at the park may book (e.g. mentor, site_staff). */
+	bookableRoles: z.array(z.enum(grantableRoles as [string, ...string[]]).transform((r) => r as (typeof grantableRoles)[number])).max(6).optional(),
 	approvalRequired: z.boolean().optional(),
 	shared: z.boolean().optional(),
 	creditsPerHour: z.coerce.number().int().min(0).max(100000).optional(),
@@ -42,7 +45,7 @@ const zRules = z.strictObject({
 	noticeMinutes: zCreateResource.shape.noticeMinutes,
 	maxDaysAhead: zCreateResource.shape.maxDaysAhead,
 	bufferMinutes: zCreateResource.shape.bufferMinutes,
-	bookableBy: zCreateResource.shape.bookableBy,
+	bookableBy: z.enum(defaultBookableBys).optional(),
 	approvalRequired: zCreateResource.shape.approvalRequired
 });
 export const zBookingDefaults = z.strictObject({ space: zRules.optional(), equipment: zRules.optional(), compute: zRules.optional() });

@@ -23,6 +23,7 @@ const resources: Record<string, R[]> = {
 		{ slug: 'ruang-produksi-2', name: 'Ruang Produksi Lantai 2', kind: 'production_floor', capacity: 150, location: 'Lantai 2', shared: true, bookableBy: 'tenants' }
 	],
 	'animation-film-factory': [
+		{ slug: 'ruang-review-mentor', name: 'Ruang Review Mentor', kind: 'meeting_room', capacity: 6, location: 'Blok A', description: 'Ruang menonton dan mengulas karya bersama mentor; dipesan oleh mentor dan staf kawasan.', bookableBy: 'roles', bookableRoles: ['mentor', 'site_staff'] },
 		{ slug: 'studio-animasi-1', name: 'Studio Animasi 1', kind: 'studio_animation', capacity: 10, location: 'Blok A' },
 		{ slug: 'studio-animasi-2', name: 'Studio Animasi 2', kind: 'studio_animation', capacity: 10, location: 'Blok A' },
 		{ slug: 'studio-film-a', name: 'Studio Film A (green screen)', kind: 'studio_film', capacity: 15, location: 'Blok B' },

@@ -9,6 +9,7 @@ import { can, Permission, requireAccess, requireUser } from '../auth/access.ts';
 import { isNetworkAdmin, rolesAt, type Actor, type UserActor } from '../auth/actor.ts';
 import { audit } from '../platform/audit.ts';
 import { currentLocale } from '../platform/context.ts';
+import { t } from '../http/translate.ts';
 import { enqueue } from '../platform/outbox.ts';
 import { AppError, notFound, type FieldError } from '../platform/errors.ts';
 import { parse } from '../../schemas/validate.ts';
@@ -64,6 +65,9 @@ async function checkBooker(tx: Tx, me: UserActor, r: ResourceRow, orgId: string 
 	const staff = await can(me, Permission.BookingManage, { siteId: r.siteId }, tx);
 	if (!staff) {
 		if (r.bookableBy === 'site_members' && rolesAt(me, r.siteId).length === 0) await deny(me, 'booking.create', r.siteId, 'err_booking_members_only', { site: siteName });
+		if (r.bookableBy === 'roles' && !rolesAt(me, r.siteId).some((x) => (r.bookableRoles as string[]).includes(x))) {
+			await deny(me, 'booking.create', r.siteId, 'err_booking_roles_only', { site: siteName, roles: r.bookableRoles.map((x) => t(`role_${x}`, {}, currentLocale())).join(', ') });
+		}
 		if (r.bookableBy === 'tenants') {
 			const rows = await tx
 				.select({ orgId: tenancy.orgId })

@@ -137,6 +137,11 @@ export async function setBookingDefaults(actor: Actor, siteIdOrSlug: string, inp
 	return next;
 }
 
+/** "Holders of these roles" needs at least one role; any other choice keeps none. */
+function namedRoles(by: string | undefined, roles: readonly string[] | undefined) {
+	if (by === 'roles' && !roles?.length) throw new AppError('VALIDATION', 'err_validation', {}, [{ field: 'bookableRoles', key: 'err_bookable_roles_required' }]);
+}
+
 export async function createResource(actor: Actor, siteIdOrSlug: string, input: unknown): Promise<PublicResource> {
 	const s = await getSiteRow(siteIdOrSlug);
 	await requireAccess(actor, Permission.ResourceManage, { siteId: s.id });
@@ -144,6 +149,7 @@ export async function createResource(actor: Actor, siteIdOrSlug: string, input: 
 	const cls = resourceKinds[data.kind];
 	const merged = { ...defaults[cls], ...kindDefaults[data.kind], ...s.bookingDefaults[cls], ...defined(data), siteId: s.id, class: cls } as typeof resource.$inferInsert & { slotMinutes: number; minMinutes: number; maxMinutes: number };
 	const values = { ...merged, ...nestDurations(merged, data) };
+	namedRoles(values.bookableBy, values.bookableRoles);
 	const created = await db()
 		.transaction(async (tx) => {
 			const [r] = await tx.insert(resource).values(values).returning();
@@ -161,6 +167,7 @@ export async function updateResource(actor: Actor, id: string, input: unknown): 
 	const changes = defined(data) as Partial<typeof resource.$inferInsert>;
 	if (data.kind) changes.class = resourceKinds[data.kind];
 	Object.assign(changes, nestDurations({ slotMinutes: changes.slotMinutes ?? before.slotMinutes, minMinutes: changes.minMinutes ?? before.minMinutes, maxMinutes: changes.maxMinutes ?? before.maxMinutes }, data));
+	namedRoles(changes.bookableBy ?? before.bookableBy, changes.bookableRoles ?? before.bookableRoles);
 	await db()
 		.transaction(async (tx) => {
 			const [after] = await tx.update(resource).set({ ...changes, updatedAt: sql`now()` }).where(eq(resource.id, before.id)).returning();

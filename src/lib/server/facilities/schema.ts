@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { pgTable, pgEnum, text, uuid, timestamp, date, integer, bigint, bigserial, boolean, index, unique, uniqueIndex, check, customType } from 'drizzle-orm/pg-core';
 import { user } from '../auth/schema.ts';
-import { site, organization } from '../directory/schema.ts';
+import { site, organization, roleEnum } from '../directory/schema.ts';
 
 /** PostgreSQL `tstzrange`, read and written as '[start,end)' text. */
 export const tstzrange = customType<{ data: string }>({ dataType: () => 'tstzrange' });
@@ -33,7 +33,10 @@ export const resourceKindList = Object.keys(resourceKinds) as ResourceKind[];
 export const resourceKind = pgEnum('resource_kind', resourceKindList as [ResourceKind, ...ResourceKind[]]);
 
 /** Who may book: members of the site (any role there), its tenant organisations, or anyone signed in. */
-export const bookableBys = ['site_members', 'tenants', 'public'] as const;
+/** Who may book: anyone with a role at the park, its active tenants' people, holders of named roles there, or anyone signed in. */
+export const bookableBys = ['site_members', 'tenants', 'roles', 'public'] as const;
+/** What a park can default new facilities to (naming roles is done per facility). */
+export const defaultBookableBys = ['site_members', 'tenants', 'public'] as const;
 export const bookableBy = pgEnum('bookable_by', bookableBys);
 
 export const conditions = ['new', 'good', 'fair', 'needs_repair', 'retired'] as const;
@@ -94,6 +97,8 @@ export const resource = pgTable(
 		maxDaysAhead: integer('max_days_ahead').notNull().default(60),
 		bufferMinutes: integer('buffer_minutes').notNull().default(0),
 		bookableBy: bookableBy('bookable_by').notNull().default('site_members'),
+		/** With bookableBy 'roles': the park roles whose holders may book it. */
+		bookableRoles: roleEnum('bookable_roles').array().notNull().default(sql`'{}'`),
 		approvalRequired: boolean('approval_required').notNull().default(false),
 		/** Shared: parallel bookings up to `capacity` seats; otherwise one booking at a time. */
 		shared: boolean('shared').notNull().default(false),

@@ -1,4 +1,5 @@
 import { commaList } from './form.ts';
+import { grantableRoles } from '../../schemas/directory.ts';
 
 const numeric = ['capacity', 'slotMinutes', 'minMinutes', 'maxMinutes', 'noticeMinutes', 'maxDaysAhead', 'bufferMinutes'] as const;
 const flags = ['approvalRequired', 'shared', 'alwaysOpen', 'active'] as const;
@@ -21,6 +22,8 @@ export function resourceInput(v: Record<string, string>, opts: { editing: boolea
 		acquiredOn: v.acquiredOn,
 		condition: v.condition,
 		bookableBy: v.bookableBy || undefined,
+		// One box per role (`bookableRole.mentor` …); sent only with "holders of these roles".
+		bookableRoles: v.bookableBy === 'roles' ? grantableRoles.filter((r) => v[`bookableRole.${r}`] === 'on') : v.bookableBy ? [] : undefined,
 		qualificationId: v.qualificationId
 	};
 	for (const k of numeric) if (v[k]) out[k] = v[k];
