@@ -138,8 +138,19 @@ test('staff add a facility with its rules, edit it, and close it for maintenance
 	await expect(page.getByText('Perlu persetujuan pengelola')).toBeVisible();
 	await page.getByRole('link', { name: 'Ubah', exact: true }).click();
 	await page.getByLabel('Kapasitas', { exact: true }).fill('6');
+	await page.getByLabel('Kredit per jam').fill('3');
 	await page.getByRole('button', { name: 'Simpan' }).click();
 	await expect(page.getByText('Kapasitas 6')).toBeVisible();
+	await expect(page.getByTestId('credits-rate')).toContainText('Biaya: 3 kredit per jam');
+	await expect(page.getByTestId('who-may-book')).toHaveText('Dapat dipesan oleh: Anggota kawasan');
+	// Only mentors: choosing "holders of chosen roles" without a role is refused, then a role is ticked.
+	await page.getByRole('link', { name: 'Ubah', exact: true }).click();
+	await page.getByLabel('Boleh dipesan oleh').selectOption('roles');
+	await page.getByRole('button', { name: 'Simpan' }).click();
+	await expect(page.getByText('Pilih setidaknya satu peran.')).toBeVisible();
+	await page.getByRole('group', { name: 'Peran yang boleh memesan di kawasan ini' }).getByLabel('Mentor', { exact: true }).check();
+	await page.getByRole('button', { name: 'Simpan' }).click();
+	await expect(page.getByTestId('who-may-book')).toHaveText('Dapat dipesan oleh: Mentor');
 
 	const block = page.getByTestId('blackout');
 	await block.locator('summary').click();

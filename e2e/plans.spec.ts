@@ -10,13 +10,23 @@ test('a site manager creates a plan and puts a tenant on it; the tenant reads it
 	const create = page.getByRole('region', { name: 'Buat paket' });
 	await create.getByLabel('Nama', { exact: true }).fill('Pra-inkubasi Animasi');
 	await create.getByLabel('Nama jatah').first().fill('Lab animasi');
-	await create.getByLabel('Jam per bulan').first().fill('12');
+	await create.getByLabel('Jumlah per bulan').first().fill('12');
 	await create.getByText('Jenis fasilitas').first().click();
 	await create.getByLabel('Studio animasi').first().check();
+	// A second allowance counted in credits: a fraction of a credit is refused and named.
+	await create.getByLabel('Nama jatah').nth(1).fill('Kamera & VR');
+	await create.getByLabel('Jumlah per bulan').nth(1).fill('50,5');
+	await create.getByLabel('Satuan').nth(1).selectOption({ label: 'Kredit' });
+	await create.getByText('Jenis fasilitas').nth(1).click();
+	await create.getByLabel('Perangkat VR').nth(1).check();
+	await create.getByRole('button', { name: 'Buat paket' }).click();
+	await expect(create.getByText('Kredit per bulan harus bilangan bulat dari 1 sampai 1.000.000.')).toBeVisible();
+	await create.getByLabel('Jumlah per bulan').nth(1).fill('50');
 	await create.getByRole('button', { name: 'Buat paket' }).click();
 	await expect(create.getByRole('status')).toContainText('Paket tersimpan.');
 	const plan = page.getByTestId('plan').filter({ hasText: 'Pra-inkubasi Animasi' });
 	await expect(plan).toContainText('Lab animasi: 12 jam/bulan · Studio animasi');
+	await expect(plan).toContainText('Kamera & VR: 50 kredit/bulan · Perangkat VR');
 
 	await plan.locator('summary', { hasText: 'Tambahkan organisasi' }).click();
 	await plan.getByLabel('Organisasi').selectOption({ label: 'Kumata Studio' });
@@ -52,6 +62,30 @@ test('a tenant member finds the statement on the organisation page; an outsider 
 	await signIn(page, 'klien@taman.demo');
 	const res = await page.goto('/organizations/sekolahan-id/statement?site=cimahi-techno-park&month=2026-11');
 	expect(res?.status()).toBe(403);
+});
+
+test('a studio books a render node for itself: the credits come off its allowance and show on its statement', async ({ page }) => {
+	await signIn(page, 'mentor@taman.demo');
+	await page.goto('/sites/animation-film-factory/facilities');
+	await page.getByTestId('resources').getByRole('link', { name: 'Render Node GPU 01' }).click();
+	await expect(page.getByTestId('credits-rate')).toContainText('Biaya: 2 kredit per jam');
+	const left = async () => Number((await page.getByTestId('allowances').textContent())!.match(/Arunika Animasi: sisa (\d+) dari 120 kredit "Render farm"/)![1]);
+	const before = await left();
+	// Tomorrow in the park's zone; the form shows this month's credits, so they move only when
+	// tomorrow is in the same month.
+	const local = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(d);
+	const day = local(new Date(Date.now() + 86_400_000));
+	const sameMonth = day.slice(0, 7) === local(new Date()).slice(0, 7);
+	await page.getByLabel('Tanggal').fill(day);
+	await page.getByLabel('Dari').fill('10:00');
+	await page.getByLabel('Sampai').fill('11:00');
+	await page.getByLabel('Atas nama organisasi').selectOption({ label: 'Arunika Animasi' });
+	await page.getByRole('button', { name: 'Pesan', exact: true }).click();
+	await expect(page.getByRole('status')).toContainText('Pemesanan tersimpan: 1 jadwal.');
+	if (sameMonth) expect(await left()).toBe(before - 2);
+	await page.goto(`/organizations/arunika-animasi/statement?site=animation-film-factory&month=${day.slice(0, 7)}`);
+	await expect(page.getByTestId('ledger').getByRole('row', { name: /10\.00 WIB–11\.00/ })).toContainText('2 kredit');
+	if (sameMonth) await expect(page.getByTestId('allowances').getByRole('row', { name: /Render farm/ })).toContainText(`${before - 2} kredit`);
 });
 
 test('occupancy: a site manager sees their park, a network admin sees every park side by side', async ({ page }) => {

@@ -197,7 +197,7 @@ describe('authorization matrix', () => {
 				if (route.method === 'post') body = { performedOn: '2026-11-20', kind: 'inspection', description: 'Pemeriksaan baterai', costIdr: 0 };
 				break;
 			case 'post /sites/{site}/plans':
-				body = { name: `Inkubasi ${uid()}`, allowances: [{ name: 'Ruang rapat', kinds: ['meeting_room'], hours: 40 }] };
+				body = { name: `Inkubasi ${uid()}`, allowances: [{ name: 'Ruang rapat', kinds: ['meeting_room'], amount: 40 }] };
 				break;
 			case 'post /plans/{id}/members': {
 				const [p] = await db().insert(plan).values({ siteId: target.id, name: `Paket ${uid()}` }).returning();
@@ -267,6 +267,15 @@ describe('authorization matrix', () => {
 				}
 				break;
 			}
+			case 'get /calls/{id}/mail-templates':
+			case 'put /calls/{id}/mail-templates': {
+				const [p] = await db().insert(programme).values({ siteId: target.id, slug: `p-${uid()}`, name: 'Inkubasi', kind: 'incubation', startsOn: '2027-01-01', endsOn: '2027-06-30' }).returning();
+				const [c] = await db().insert(programmeCall).values({ programmeId: p!.id, title: 'Gelombang 1', opensAt: new Date(Date.now() - 86_400_000), closesAt: new Date(Date.now() + 30 * 86_400_000) }).returning();
+				params.id = c!.id;
+				const text = { subject: 'Hasil seleksi {programme}', body: 'Halo {name}, …' };
+				if (route.method === 'put') body = { advanced: { id: text, en: text }, accepted: { id: text, en: text }, rejected: { id: text, en: text } };
+				break;
+			}
 			case 'get /calls/{id}/form':
 			case 'put /calls/{id}/form':
 			case 'post /calls/{id}/applications':
@@ -295,6 +304,7 @@ describe('authorization matrix', () => {
 			case 'post /calls/{id}/moves':
 			case 'patch /stages/{id}':
 			case 'post /stages/{id}/assignments':
+			case 'post /stages/{id}/unassignments':
 			case 'get /stages/{id}/ranking':
 			case 'get /reviews/{id}':
 			case 'put /reviews/{id}':
@@ -312,6 +322,7 @@ describe('authorization matrix', () => {
 				if (route.path === '/calls/{id}/moves') body = { applicationIds: [a!.id], to: 'rejected', notify: false };
 				if (route.path === '/stages/{id}') body = { blind: true };
 				if (route.path.endsWith('/assignments')) body = { auto: true };
+				if (route.path.endsWith('/unassignments')) body = { applicationIds: [a!.id], reviewerId: founder.userId };
 				if (route.method === 'put') body = { scores: { inovasi: 4 } };
 				if (route.path.endsWith('/conflicts')) body = { reason: 'Keluarga pendiri' };
 				break;

@@ -22,7 +22,7 @@ describe('programmes and calls', () => {
 	});
 
 	it('staff create a programme with a plan of their park and open a call; the public sees its state', async () => {
-		const plan = await createPlan(staff, park.slug, { name: 'Inkubasi Tahap 1', allowances: [{ name: 'Ruang', kinds: ['meeting_room'], hours: 40 }] });
+		const plan = await createPlan(staff, park.slug, { name: 'Inkubasi Tahap 1', allowances: [{ name: 'Ruang', kinds: ['meeting_room'], amount: 40 }] });
 		const p = await createProgramme(staff, park.slug, input({ planId: plan.id, eligibility: 'Startup digital di Jawa Barat' }));
 		expect(p).toMatchObject({ siteSlug: park.slug, kind: 'incubation', planName: 'Inkubasi Tahap 1', calls: [] });
 		const call = await createCall(staff, p.id, { title: 'Gelombang 1', opensAt: '2026-11-09T08:00:00+07:00', closesAt: '2026-12-31T23:59:00+07:00' }, NOW);
@@ -58,7 +58,7 @@ describe('programmes and calls', () => {
 		expect((await refusal(createProgramme(staff, park.slug, input()))).fields[0]).toMatchObject({ field: 'slug', key: 'err_slug_taken' });
 		expect((await refusal(createProgramme(staff, park.slug, input({ slug: 'acara-baru', kind: 'hackathon', capacity: 0 })))).fields.map((f) => f.field).sort()).toEqual(['capacity', 'kind']);
 		const far = await makeSite();
-		const farPlan = await createPlan(await makeUser('site_staff', far.id), far.slug, { name: 'Jauh', allowances: [{ name: 'Ruang', kinds: ['hall'], hours: 1 }] });
+		const farPlan = await createPlan(await makeUser('site_staff', far.id), far.slug, { name: 'Jauh', allowances: [{ name: 'Ruang', kinds: ['hall'], amount: 1 }] });
 		expect((await refusal(createProgramme(staff, park.slug, input({ slug: 'paket-lain', planId: farPlan.id })))).fields[0]).toMatchObject({ field: 'planId' });
 		const p = await getProgramme('inkubasi-2027', park.slug);
 		expect((await refusal(updateProgramme(member, p.id, { capacity: 3 }))).code).toBe('FORBIDDEN');

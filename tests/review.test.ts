@@ -4,12 +4,13 @@ import { useTestDb } from './db.ts';
 import { makeSite, makeUser, makeMembers, refusal, mailsTo, auditCount } from './factories.ts';
 import { createCall, createProgramme } from '../src/lib/server/incubation/programme.service.ts';
 import { getApplication, getFile, listApplications, saveApplication, startApplication, submitApplication, uploadFile } from '../src/lib/server/incubation/application.service.ts';
-import { assignReviewers, createStage, declareConflict, getReview, moveApplications, myReviews, ranking, scoreReview, updateStage } from '../src/lib/server/incubation/review.service.ts';
+import { assignReviewers, unassignReviewer, createStage, decisionTexts, declareConflict, getReview, moveApplications, myReviews, ranking, saveDecisionTexts, scoreReview, updateStage } from '../src/lib/server/incubation/review.service.ts';
 import { cohortOf } from '../src/lib/server/incubation/cohort.service.ts';
 import { createPlan } from '../src/lib/server/facilities/plan.service.ts';
 import { tenancy } from '../src/lib/server/directory/schema.ts';
 import { planMember } from '../src/lib/server/facilities/schema.ts';
-import { reviewAssignment } from '../src/lib/server/incubation/schema.ts';
+import { programmeCall, reviewAssignment } from '../src/lib/server/incubation/schema.ts';
+import { user } from '../src/lib/server/auth/schema.ts';
 import { db } from '../src/lib/server/db/client.ts';
 import type { UserActor } from '../src/lib/server/auth/actor.ts';
 
@@ -34,7 +35,7 @@ describe('review pipeline', () => {
 		park = await makeSite({ name: 'Cimahi Techno Park' });
 		staff = await makeUser('site_staff', park.id);
 		[r1, r2, r3] = [await makeUser('reviewer', park.id), await makeUser('reviewer', park.id), await makeUser('reviewer', park.id)];
-		const plan = await createPlan(staff, park.slug, { name: 'Inkubasi Tahap 1', allowances: [{ name: 'Ruang', kinds: ['meeting_room'], hours: 40 }] });
+		const plan = await createPlan(staff, park.slug, { name: 'Inkubasi Tahap 1', allowances: [{ name: 'Ruang', kinds: ['meeting_room'], amount: 40 }] });
 		const p = await createProgramme(staff, park.slug, { slug: 'inkubasi', name: 'Inkubasi Startup Digital', kind: 'incubation', startsOn: '2027-02-01', endsOn: '2027-07-31', planId: plan.id });
 		programmeId = p.id;
 		callId = (await createCall(staff, p.id, { title: 'Gelombang 1', opensAt: '2026-11-09T08:00:00+07:00', closesAt: '2026-12-31T23:59:00+07:00' }, NOW)).id;
@@ -180,5 +181,94 @@ describe('review pipeline', () => {
 		expect((await refusal(scoreReview(r2, open.id, { scores: { inovasi: 1, pasar: 1 }, comment: 'x' }))).key).toBe('err_review_closed');
 		// Someone else's review is not there at all.
 		expect((await refusal(getReview(r3, open.id))).code).toBe('NOT_FOUND');
+	});
+});
+
+/** A complete application from `me` to the call, submitted; its id. */
+async function submitted(me: UserActor, callId: string, name: string) {
+	const a = await startApplication(me, callId, { startupName: name }, NOW);
+	await saveApplication(me, a.id, { answers: { summary: 'Produk', stage: 'mvp', website: 'https://contoh.id', team: [{ name: me.name, role: 'CEO' }] }, kbli: '62019', subsector: 'app', provinceCode: '35', regencyCode: '35.07' }, NOW);
+	await uploadFile(me, a.id, 'pitch_deck', pdf, NOW);
+	await submitApplication(me, a.id, NOW);
+	return a.id;
+}
+
+describe('taking a reviewer off', () => {
+	it('removes only reviews not yet submitted; strangers change nothing and are audited', async () => {
+		const park = await makeSite({ name: 'IBC Semarang' });
+		const staff = await makeUser('site_staff', park.id);
+		const reviewer = await makeUser('reviewer', park.id);
+		const p = await createProgramme(staff, park.slug, { slug: 'inkubasi', name: 'Inkubasi IBC', kind: 'incubation', startsOn: '2027-02-01', endsOn: '2027-07-31' });
+		const callId = (await createCall(staff, p.id, { title: 'Gelombang 1', opensAt: '2026-11-09T08:00:00+07:00', closesAt: '2026-12-31T23:59:00+07:00' }, NOW)).id;
+		const people = await makeMembers(3, null);
+		const ids = [await submitted(people[0]!, callId, 'Lumpia Labs'), await submitted(people[1]!, callId, 'Semarang Sinema'), await submitted(people[2]!, callId, 'Kota Lama Kode')];
+		const stage = await createStage(staff, callId, { name: 'Penilaian proposal', criteria: rubric });
+		await moveApplications(staff, callId, { applicationIds: ids, to: stage.id, notify: false }, NOW);
+		await assignReviewers(staff, stage.id, { applicationIds: ids, reviewerId: reviewer.userId });
+		const first = (await myReviews(reviewer)).find((r) => r.applicationId === ids[0])!;
+		await scoreReview(reviewer, first.id, { scores: { inovasi: 4, pasar: 7 } });
+		const assigned = async () => (await db().select({ a: reviewAssignment.applicationId }).from(reviewAssignment).where(eq(reviewAssignment.reviewerId, reviewer.userId))).map((r) => r.a).sort();
+
+		// Strangers: the reviewer themself, a member, another park's staff.
+		const denied = await auditCount(undefined, 'denied');
+		for (const who of [reviewer, await makeUser('member', park.id), await makeUser('site_staff', (await makeSite({ name: 'Technopark Makassar' })).id)]) {
+			expect((await refusal(unassignReviewer(who, stage.id, { applicationIds: ids, reviewerId: reviewer.userId }))).code).toBe('FORBIDDEN');
+		}
+		expect(await auditCount(undefined, 'denied')).toBe(denied + 3);
+		expect(await assigned()).toEqual([...ids].sort());
+		const bad = await refusal(unassignReviewer(staff, stage.id, { applicationIds: ['bukan-id'], reviewerId: reviewer.userId }));
+		expect(bad.fields?.[0]?.field).toBe('applicationIds.0');
+
+		// The scored review stays in the ranking; the two open ones go, and the reviewer no longer sees them.
+		expect(await unassignReviewer(staff, stage.id, { applicationIds: ids, reviewerId: reviewer.userId })).toEqual({ removed: 2, kept: 1 });
+		expect(await assigned()).toEqual([ids[0]]);
+		expect((await myReviews(reviewer)).map((r) => r.applicationId)).toEqual([ids[0]]);
+		expect((await ranking(staff, stage.id)).items.find((i) => i.applicationId === ids[0])?.reviews).toHaveLength(1);
+		expect(await auditCount('review.unassign', 'ok')).toBe(1);
+	});
+});
+
+describe('decision e-mails worded by the call\'s staff', () => {
+	it('are sent in each applicant\'s language with their names filled in; unknown marks and strangers change nothing', async () => {
+		const park = await makeSite({ name: 'Coding Factory KEK Singhasari' });
+		const staff = await makeUser('site_staff', park.id);
+		const p = await createProgramme(staff, park.slug, { slug: 'team-inkubasi', name: 'Team Incubation', kind: 'incubation', startsOn: '2027-02-01', endsOn: '2027-07-31' });
+		const callId = (await createCall(staff, p.id, { title: 'Batch 3', opensAt: '2026-11-09T08:00:00+07:00', closesAt: '2026-12-31T23:59:00+07:00' }, NOW)).id;
+		const [ina, eng] = await makeMembers(2, null);
+		await db().update(user).set({ locale: 'en' }).where(eq(user.id, eng!.userId));
+		const ids: string[] = [];
+		for (const [me, name] of [[ina!, 'Kopi Kode'], [eng!, 'Arek Cloud']] as const) ids.push(await submitted(me, callId, name));
+
+		const built = await decisionTexts(staff, callId);
+		expect(built.accepted.id).toMatchObject({ custom: false });
+		expect(built.accepted.id.body).toContain('{name}');
+		const texts = Object.fromEntries(Object.entries(built).map(([k, v]) => [k, { id: { subject: v.id.subject, body: v.id.body }, en: { subject: v.en.subject, body: v.en.body } }])) as Record<'advanced' | 'accepted' | 'rejected', Record<'id' | 'en', { subject: string; body: string }>>;
+		texts.accepted.id = { subject: 'Selamat, {startup} diterima di {programme}!', body: 'Halo {name},\r\n\r\n{startup} diterima di {call}. Sampai jumpa di {site} pada 1 Februari.' };
+		const saved = await saveDecisionTexts(staff, callId, texts);
+		expect([saved.accepted.id.custom, saved.accepted.en.custom, saved.rejected.id.custom]).toEqual([true, false, false]);
+		// Only the changed wording is kept; the rest follows the built-in text.
+		const stored = async () => (await db().select({ t: programmeCall.mailTemplates }).from(programmeCall).where(eq(programmeCall.id, callId)))[0]!.t;
+		expect(Object.keys(await stored())).toEqual(['accepted']);
+
+		// A mark Taman cannot fill is named, and nothing changes.
+		const before = await stored();
+		const bad = await refusal(saveDecisionTexts(staff, callId, { ...texts, rejected: { ...texts.rejected, en: { subject: 'Result', body: 'Your score was {nilai}.' } } }));
+		expect(bad.fields).toMatchObject([{ field: 'rejected.en.body', key: 'err_template_placeholder', params: { placeholder: '{nilai}' } }]);
+		expect(await stored()).toEqual(before);
+		// Reviewers, members and another park's staff may neither read nor change them.
+		const denied = await auditCount(undefined, 'denied');
+		for (const who of [await makeUser('reviewer', park.id), await makeUser('member', park.id), await makeUser('site_staff', (await makeSite({ name: 'BCIC Bali' })).id)]) {
+			expect((await refusal(decisionTexts(who, callId))).code).toBe('FORBIDDEN');
+			expect((await refusal(saveDecisionTexts(who, callId, texts))).code).toBe('FORBIDDEN');
+		}
+		expect(await auditCount(undefined, 'denied')).toBe(denied + 6);
+		expect(await stored()).toEqual(before);
+
+		await moveApplications(staff, callId, { applicationIds: ids, to: 'accepted' }, NOW);
+		const [own] = (await mailsTo(ina!.email)).filter((x) => x.subject.startsWith('Selamat'));
+		expect(own).toMatchObject({ subject: 'Selamat, Kopi Kode diterima di Team Incubation!', text: `Halo ${ina!.name},\n\nKopi Kode diterima di Batch 3. Sampai jumpa di Coding Factory KEK Singhasari pada 1 Februari.` });
+		const [english] = (await mailsTo(eng!.email)).filter((x) => x.subject.startsWith('Congratulations'));
+		expect(english?.subject).toBe('Congratulations! You have been accepted to Team Incubation');
+		expect(english?.text).toContain(eng!.name);
 	});
 });

@@ -1,4 +1,5 @@
 import { m } from '$lib/paraglide/messages';
+import { formatNumber, type Locale } from '$lib/i18n/format';
 
 /**
  * Person-facing names of enum values. Each message is named here (not looked up by a computed
@@ -132,6 +133,10 @@ const names = {
 		equipment: m.resource_class_equipment,
 		compute: m.resource_class_compute
 	},
+	allowance_unit: {
+		hours: m.allowance_unit_hours,
+		credits: m.allowance_unit_credits
+	},
 	bookable_by: {
 		site_members: m.bookable_by_site_members,
 		tenants: m.bookable_by_tenants,
@@ -180,3 +185,6 @@ const names = {
 } satisfies Record<string, Record<string, () => string>>;
 
 export const label = (prefix: keyof typeof names, value: string): string => (names[prefix] as Record<string, (() => string) | undefined>)[value]?.() ?? value;
+
+/** An amount of an allowance as people read it: "1,5 jam", "12 kredit". */
+export const inUnit = (unit: 'hours' | 'credits', n: number, locale: Locale): string => (unit === 'credits' ? m.amount_credits : m.amount_hours)({ n: formatNumber(n, locale) });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LIMITS, zName, zSlug, zTags, zText, optional } from './common.ts';
-import { bookableBys, conditions, defaultBookableBys, maintenanceKinds, resourceKindList } from '../server/facilities/schema.ts';
+import { allowanceUnits, bookableBys, conditions, defaultBookableBys, maintenanceKinds, resourceKindList } from '../server/facilities/schema.ts';
 import { grantableRoles } from './directory.ts';
 
 const minutes = (max: number) => z.coerce.number().int().min(0).max(max);
@@ -179,12 +179,17 @@ export const zCreateFeed = z.strictObject({ resourceId: optional(z.uuid()) });
 
 // ── Plans, allowances and the ledger ────────────────────────────────────────────────────────
 
-export const zAllowance = z.strictObject({
-	name: zName,
-	kinds: z.array(z.enum(resourceKindList)).min(1).max(resourceKindList.length),
-	/** Hours a month (quarter hours allowed). */
-	hours: z.coerce.number().min(0.25).max(744).multipleOf(0.25)
-});
+export const zAllowance = z
+	.strictObject({
+		name: zName,
+		kinds: z.array(z.enum(resourceKindList)).min(1).max(resourceKindList.length),
+		/** Counted in hours booked, or in credits (each facility's credits per hour × hours booked). */
+		unit: z.enum(allowanceUnits).default('hours'),
+		/** A month's allowance: hours (quarter hours allowed) or whole credits. */
+		amount: z.coerce.number()
+	})
+	.refine((a) => a.unit !== 'hours' || (a.amount >= 0.25 && a.amount <= 744 && Number.isInteger(a.amount * 4)), { path: ['amount'], message: 'err_allowance_hours' })
+	.refine((a) => a.unit !== 'credits' || (a.amount >= 1 && a.amount <= 1_000_000 && Number.isInteger(a.amount)), { path: ['amount'], message: 'err_allowance_credits' });
 
 export const zCreatePlan = z.strictObject({
 	name: zName,

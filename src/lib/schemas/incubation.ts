@@ -97,9 +97,17 @@ const zIds = z.array(z.uuid()).min(1).max(2000);
 export const zMoveApplications = z.strictObject({ applicationIds: zIds, to: z.union([z.uuid(), z.enum(['accepted', 'rejected'])]), notify: z.boolean().default(true) });
 /** Assign one reviewer to applications of a stage, or (`auto`) give each application the stage's number of reviewers. */
 export const zAssignReviewers = z.union([z.strictObject({ applicationIds: zIds, reviewerId: z.string().min(1).max(100) }), z.strictObject({ auto: z.literal(true) })]);
+
+export const zUnassignReviewer = z.strictObject({ applicationIds: zIds, reviewerId: z.string().min(1).max(100) });
 export const zScoreReview = z.strictObject({ scores: z.record(z.string(), z.coerce.number().int().min(0).max(100)), comment: zText().default('') });
 export const zDeclareConflict = z.strictObject({ reason: zText(LIMITS.short).default('') });
 export const zRankingQuery = z.object({ normalise: z.enum(['1', 'true', '0', 'false']).optional() });
+
+// Line breaks as browsers send them (CRLF) are kept as \n.
+const zMailText = z.strictObject({ subject: z.string().trim().min(1).max(200), body: z.string().trim().min(1).max(5000).transform((b) => b.replace(/\r\n?/g, '\n')) });
+const zMailPair = z.strictObject({ id: zMailText, en: zMailText });
+/** A call's decision e-mails, each in both languages; `{name}`, `{programme}` … are filled in when sent. */
+export const zMailTemplates = z.strictObject({ advanced: zMailPair, accepted: zMailPair, rejected: zMailPair });
 
 // ── Cohort life ────────────────────────────────────────────────────────────────────────────
 

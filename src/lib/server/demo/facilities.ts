@@ -1,8 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, type SQL } from 'drizzle-orm';
 import { db } from '../db/client.ts';
-import { booking, personQualification, qualification, resource, blackout, holiday, loan, maintenance, ledgerEntry, planAllowance } from '../facilities/schema.ts';
-import { addPlanMember, createPlan } from '../facilities/plan.service.ts';
-import { orgMember, organization } from '../directory/schema.ts';
+import { booking, personQualification, qualification, resource, blackout, holiday, loan, maintenance } from '../facilities/schema.ts';
+import { addPlanMember, chargeBookings, createPlan } from '../facilities/plan.service.ts';
+import { orgMember, organization, site } from '../directory/schema.ts';
 import { user } from '../auth/schema.ts';
 import { createResource } from '../facilities/resource.service.ts';
 import { system } from '../auth/actor.ts';
@@ -150,7 +150,8 @@ async function seedLoans(ids: Map<string, { id: string; siteId: string }>, peopl
 
 /**
  * Incubation plans (the Kemenperin seed's facilities support): Sekolahan.id at Cimahi Techno Park
- * has used an hour of its meeting-room allowance this month; Kopi Kode is on the Coding Factory's.
+ * has used an hour of its meeting-room allowance; Kopi Kode is on the Coding Factory's; Arunika
+ * Animasi pays its render nights at the Animation & Film Factory from a monthly credit allowance.
  */
 async function seedPlans(siteIds: Map<string, string>) {
 	const orgBySlug = async (slug: string) => (await db().select({ id: organization.id }).from(organization).where(eq(organization.slug, slug)))[0]?.id;
@@ -158,8 +159,8 @@ async function seedPlans(siteIds: Map<string, string>) {
 		name: 'Inkubasi Cimahi Tahap 1',
 		description: 'Fasilitas untuk tenant inkubasi tahun pertama.',
 		allowances: [
-			{ name: 'Ruang rapat & aula', kinds: ['meeting_room', 'hall'], hours: 40 },
-			{ name: 'Lab & studio', kinds: ['studio_animation', 'studio_film', 'studio_sound'], hours: 10 }
+			{ name: 'Ruang rapat & aula', kinds: ['meeting_room', 'hall'], amount: 40 },
+			{ name: 'Lab & studio', kinds: ['studio_animation', 'studio_film', 'studio_sound'], amount: 10 }
 		]
 	});
 	const factory = await createPlan(system, siteIds.get('coding-factory-singhasari')!, {
@@ -167,21 +168,33 @@ async function seedPlans(siteIds: Map<string, string>) {
 		description: 'Team incubation Coding Factory: 40 jam ruang dan 10 jam studio per bulan.',
 		allowOverage: true,
 		allowances: [
-			{ name: 'Ruang', kinds: ['meeting_room', 'hall', 'coworking_desk'], hours: 40 },
-			{ name: 'Studio', kinds: ['studio_animation', 'studio_film', 'studio_sound', 'studio_podcast'], hours: 10 }
+			{ name: 'Ruang', kinds: ['meeting_room', 'hall', 'coworking_desk'], amount: 40 },
+			{ name: 'Studio', kinds: ['studio_animation', 'studio_film', 'studio_sound', 'studio_podcast'], amount: 10 }
 		]
 	});
-	const sekolahan = await orgBySlug('sekolahan-id');
-	const kopiKode = await orgBySlug('kopi-kode');
+	const studios = await createPlan(system, siteIds.get('animation-film-factory')!, {
+		name: 'Produksi Animasi & Film',
+		description: 'Untuk studio tenant: jam studio dan kredit render farm per bulan (render node 2 kredit/jam).',
+		allowances: [
+			{ name: 'Studio', kinds: ['studio_animation', 'studio_film', 'studio_sound'], amount: 20 },
+			{ name: 'Render farm', kinds: ['render_node', 'gpu_workstation'], unit: 'credits', amount: 120 }
+		]
+	});
+	const [sekolahan, kopiKode, arunika, layar] = await Promise.all(['sekolahan-id', 'kopi-kode', 'arunika-animasi', 'layar-singhasari'].map(orgBySlug));
 	if (kopiKode) await addPlanMember(system, factory.id, { organizationId: kopiKode, startsOn: '2026-01-05' });
-	if (!sekolahan) return;
-	await addPlanMember(system, cimahi.id, { organizationId: sekolahan, startsOn: '2026-01-05' });
-	// The team meeting was booked for Sekolahan.id: its hour comes off the allowance.
-	const [meeting] = await db().update(booking).set({ orgId: sekolahan }).where(eq(booking.title, 'Rapat tim Sekolahan.id')).returning();
-	const rooms = cimahi.allowances.find((a) => a.name === 'Ruang rapat & aula')!;
-	const [allowance] = await db().select().from(planAllowance).where(eq(planAllowance.id, rooms.id));
-	if (meeting && allowance) {
-		const month = `${localParts(meeting.startsAt, 'Asia/Jakarta').date.slice(0, 7)}-01`;
-		await db().insert(ledgerEntry).values({ orgId: sekolahan, siteId: meeting.siteId, allowanceId: allowance.id, month, kind: 'debit', minutes: Math.round((meeting.endsAt.getTime() - meeting.startsAt.getTime()) / 60000), bookingId: meeting.id, actorId: meeting.userId });
-	}
+	for (const o of [arunika, layar]) if (o) await addPlanMember(system, studios.id, { organizationId: o, startsOn: '2026-01-05' });
+	if (sekolahan) await addPlanMember(system, cimahi.id, { organizationId: sekolahan, startsOn: '2026-01-05' });
+	// Bookings made for an organisation come off its allowance through the booking service's own
+	// charging: the team meeting takes an hour of Sekolahan.id's rooms, each render night 10 of
+	// Arunika's credits.
+	if (sekolahan) await chargeFor(sekolahan, eq(booking.title, 'Rapat tim Sekolahan.id'));
+	if (arunika) await chargeFor(arunika, eq(booking.title, 'Render malam episode 3'));
+}
+
+async function chargeFor(orgId: string, which: SQL) {
+	const rows = await db().update(booking).set({ orgId }).where(which).returning();
+	if (!rows.length) return;
+	const [r] = await db().select().from(resource).where(eq(resource.id, rows[0]!.resourceId));
+	const [s] = await db().select({ timeZone: site.timeZone }).from(site).where(eq(site.id, r!.siteId));
+	await db().transaction((tx) => chargeBookings(tx, r!, rows, orgId, s!.timeZone, rows[0]!.userId));
 }

@@ -4,6 +4,7 @@ import { plan } from '../facilities/schema.ts';
 import { programme } from '../incubation/schema.ts';
 import { system } from '../auth/actor.ts';
 import { createCall, createProgramme } from '../incubation/programme.service.ts';
+import { decisionTexts, saveDecisionTexts } from '../incubation/review.service.ts';
 import { addDays, localParts, zonedInstant } from '../facilities/time.ts';
 import { seedApplications, seedReview } from './applications.ts';
 import { seedCohort } from './cohort.ts';
@@ -36,6 +37,17 @@ export async function seedIncubation(siteIds: Map<string, string>) {
 		planId: await planId('cimahi-techno-park', 'Inkubasi Cimahi Tahap 1')
 	});
 	const cimahiCall = await createCall(system, cimahi.id, { title: 'Gelombang 1', description: 'Pendaftaran daring; seleksi administrasi, penilaian proposal, lalu wawancara dan pitching.', opensAt: at(-14, 8 * 60), closesAt: at(38, 23 * 60 + 59) });
+	// Cimahi words its own acceptance e-mail (the other decisions keep the built-in text).
+	const texts = await decisionTexts(system, cimahiCall.id);
+	const plain = (k: keyof typeof texts) => ({ id: { subject: texts[k].id.subject, body: texts[k].id.body }, en: { subject: texts[k].en.subject, body: texts[k].en.body } });
+	await saveDecisionTexts(system, cimahiCall.id, {
+		advanced: plain('advanced'),
+		rejected: plain('rejected'),
+		accepted: {
+			id: { subject: 'Selamat! {startup} diterima di {programme}', body: 'Halo {name},\n\nSelamat, {startup} terpilih sebagai tenant {programme} di {site}. Orientasi tenant diadakan pada pekan pertama program di Gedung Technopark, Jl. Baros, Cimahi; jadwal lengkapnya kami kirim terpisah.\n\nMohon siapkan profil perusahaan dan daftar anggota tim untuk pendataan tenant.\n\nSalam,\nTim Cimahi Techno Park' },
+			en: { subject: 'Congratulations! {startup} has been accepted to {programme}', body: 'Hello {name},\n\nCongratulations: {startup} has been selected as a tenant of {programme} at {site}. Tenant orientation takes place in the programme\'s first week at the Technopark building, Jl. Baros, Cimahi; we will send the full schedule separately.\n\nPlease prepare your company profile and the list of your team members for the tenant register.\n\nRegards,\nThe Cimahi Techno Park team' }
+		}
+	});
 
 	// The team incubation began four months ago, on the 5th, and runs for a year less a fortnight.
 	const [y, mo] = today.split('-').map(Number) as [number, number];

@@ -114,6 +114,9 @@ export async function seedDemo(): Promise<{ sites: number; organizations: number
 	if (mentor[0]) {
 		await db().insert(siteRole).values({ userId: mentor[0].id, siteId: siteIds.get('bandung-technopark')!, role: 'mentor' }).onConflictDoNothing();
 		await db().insert(orgMember).values({ orgId: orgIds.get('kumata-studio')!, userId: mentor[0].id, title: 'Lead Animator' }).onConflictDoNothing();
+		// …and supervises the render nights of Arunika Animasi at the Animation & Film Factory.
+		await db().insert(siteRole).values({ userId: mentor[0].id, siteId: siteIds.get('animation-film-factory')!, role: 'member' }).onConflictDoNothing();
+		await db().insert(orgMember).values({ orgId: orgIds.get('arunika-animasi')!, userId: mentor[0].id, title: 'Supervisor animasi (paruh waktu)' }).onConflictDoNothing();
 	}
 	await seedFacilities(siteIds, new Map(demoSites.map((s) => [s.slug, s.timeZone])));
 	await seedIncubation(siteIds);

@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { db, pgCode, type Tx } from '../db/client.ts';
-import { booking, ledgerEntry, plan, planAllowance, planMember, resource, type ResourceKind } from './schema.ts';
+import { booking, ledgerEntry, plan, planAllowance, planMember, resource, type AllowanceUnit, type ResourceKind } from './schema.ts';
 import { orgMember, organization, site } from '../directory/schema.ts';
 import { user } from '../auth/schema.ts';
 import { can, Permission, requireAccess, requireUser } from '../auth/access.ts';
@@ -20,6 +20,19 @@ type BookingRow = typeof booking.$inferSelect;
 /** "1,5" hours as people read them (minutes in, hours with up to two decimals out). */
 const hours = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
 
+/**
+ * Allowances and ledger rows store whole numbers in their unit of account: minutes for an hours
+ * allowance, credits for a credits allowance. People and the API see hours or credits.
+ */
+const shown = (unit: AllowanceUnit, stored: number) => (unit === 'hours' ? hours(stored) : stored);
+const stored = (unit: AllowanceUnit, amount: number) => (unit === 'hours' ? Math.round(amount * 60) : amount);
+
+/**
+ * What a booking of `minutes` costs against an allowance: its minutes for an hours allowance; for a
+ * credits allowance the facility's credits per hour pro rata, rounded up to a whole credit.
+ */
+export const bookingCost = (unit: AllowanceUnit, minutes: number, creditsPerHour: number) => (unit === 'hours' ? minutes : Math.ceil((minutes * creditsPerHour) / 60));
+
 // ── Plans ──────────────────────────────────────────────────────────────────────────────────
 
 export interface PublicPlan {
@@ -28,7 +41,8 @@ export interface PublicPlan {
 	name: string;
 	description: string;
 	allowOverage: boolean;
-	allowances: { id: string; name: string; kinds: ResourceKind[]; hours: number }[];
+	/** `amount` a month in the allowance's unit: hours, or credits. */
+	allowances: { id: string; name: string; kinds: ResourceKind[]; unit: AllowanceUnit; amount: number }[];
 	/** Organisations on the plan (shown to the park's staff only). */
 	members: { id: string; orgId: string; orgSlug: string; orgName: string; startsOn: string; endsOn: string | null }[] | null;
 }
@@ -57,7 +71,7 @@ export async function findPlans(actor: Actor, siteIdOrSlug: string): Promise<Pub
 		name: p.name,
 		description: p.description,
 		allowOverage: p.allowOverage,
-		allowances: allowances.filter((a) => a.planId === p.id).map((a) => ({ id: a.id, name: a.name, kinds: a.kinds, hours: hours(a.minutes) })),
+		allowances: allowances.filter((a) => a.planId === p.id).map((a) => ({ id: a.id, name: a.name, kinds: a.kinds, unit: a.unit, amount: shown(a.unit, a.amount) })),
 		members: staff ? members.filter((x) => x.m.planId === p.id).map((x) => ({ id: x.m.id, orgId: x.m.orgId, orgSlug: x.orgSlug, orgName: x.orgName, startsOn: x.m.startsOn, endsOn: x.m.endsOn })) : null
 	}));
 }
@@ -69,7 +83,7 @@ export async function createPlan(actor: Actor, siteIdOrSlug: string, input: unkn
 	const id = await db()
 		.transaction(async (tx) => {
 			const [p] = await tx.insert(plan).values({ siteId: s.id, name: data.name, description: data.description, allowOverage: data.allowOverage }).returning();
-			await tx.insert(planAllowance).values(data.allowances.map((a) => ({ planId: p!.id, name: a.name, kinds: a.kinds, minutes: Math.round(a.hours * 60) })));
+			await tx.insert(planAllowance).values(data.allowances.map((a) => ({ planId: p!.id, name: a.name, kinds: a.kinds, unit: a.unit, amount: stored(a.unit, a.amount) })));
 			await audit(tx, actor, { action: 'plan.create', siteId: s.id, targetType: 'plan', targetId: p!.id, after: data });
 			return p!.id;
 		})
@@ -109,15 +123,17 @@ const monthOf = (at: Date, tz: string) => `${localParts(at, tz).date.slice(0, 7)
 
 /**
  * Debit bookings made for an organisation from its plan's allowance for the resource's kind, in
- * the caller's transaction. The organisation's plan membership row is locked first, so two
- * bookings racing for the last hours are counted one after the other. Beyond the allowance the
- * booking is refused (409, nothing is written) unless the plan allows overage, which is recorded.
+ * the caller's transaction: the booked minutes from an hours allowance, the facility's credits per
+ * hour × the booked time from a credits allowance (a facility costing no credits debits nothing).
+ * The organisation's plan membership row is locked first, so two bookings racing for the last hours
+ * are counted one after the other. Beyond the allowance the booking is refused (409, nothing is
+ * written) unless the plan allows overage, which is recorded.
  */
 export async function chargeBookings(tx: Tx, r: ResourceRow, rows: BookingRow[], orgId: string, tz: string, actorId: string | null) {
 	for (const b of rows) {
 		const day = localParts(b.startsAt, tz).date;
 		const [m] = await tx
-			.select({ memberId: planMember.id, allowOverage: plan.allowOverage, allowanceId: planAllowance.id, allowanceName: planAllowance.name, minutes: planAllowance.minutes })
+			.select({ memberId: planMember.id, allowOverage: plan.allowOverage, allowanceId: planAllowance.id, allowanceName: planAllowance.name, unit: planAllowance.unit, amount: planAllowance.amount })
 			.from(planMember)
 			.innerJoin(plan, eq(plan.id, planMember.planId))
 			.innerJoin(planAllowance, and(eq(planAllowance.planId, plan.id), sql`${r.kind}::resource_kind = ANY(${planAllowance.kinds})`))
@@ -125,19 +141,21 @@ export async function chargeBookings(tx: Tx, r: ResourceRow, rows: BookingRow[],
 			.orderBy(asc(planMember.startsOn))
 			.limit(1);
 		if (!m) continue;
+		const cost = bookingCost(m.unit, Math.round((b.endsAt.getTime() - b.startsAt.getTime()) / 60000), r.creditsPerHour);
+		if (cost === 0) continue;
 		await tx.execute(sql`SELECT 1 FROM ${planMember} WHERE ${planMember.id} = ${m.memberId} FOR UPDATE`);
 		const month = monthOf(b.startsAt, tz);
 		const [{ used }] = (await tx.execute(sql`
-			SELECT coalesce(sum(minutes), 0)::int AS used FROM ${ledgerEntry}
+			SELECT coalesce(sum(amount), 0)::int AS used FROM ${ledgerEntry}
 			WHERE org_id = ${orgId} AND allowance_id = ${m.allowanceId} AND month = ${month}::date AND kind IN ('debit', 'refund')`)).rows as { used: number }[];
-		const minutes = Math.round((b.endsAt.getTime() - b.startsAt.getTime()) / 60000);
-		const remaining = Math.max(0, m.minutes - used);
+		const remaining = Math.max(0, m.amount - used);
 		const entry = { orgId, siteId: r.siteId, allowanceId: m.allowanceId, month, bookingId: b.id, actorId };
-		if (minutes <= remaining) await tx.insert(ledgerEntry).values({ ...entry, kind: 'debit', minutes });
+		if (cost <= remaining) await tx.insert(ledgerEntry).values({ ...entry, kind: 'debit', amount: cost });
 		else if (m.allowOverage) {
-			if (remaining > 0) await tx.insert(ledgerEntry).values({ ...entry, kind: 'debit', minutes: remaining });
-			await tx.insert(ledgerEntry).values({ ...entry, kind: 'overage', minutes: minutes - remaining });
-		} else throw new AppError('CONFLICT', 'err_quota_exceeded', { allowance: m.allowanceName, remaining: hours(remaining), month: month.slice(0, 7) });
+			if (remaining > 0) await tx.insert(ledgerEntry).values({ ...entry, kind: 'debit', amount: remaining });
+			await tx.insert(ledgerEntry).values({ ...entry, kind: 'overage', amount: cost - remaining });
+		} else if (m.unit === 'hours') throw new AppError('CONFLICT', 'err_quota_exceeded', { allowance: m.allowanceName, remaining: hours(remaining), month: month.slice(0, 7) });
+		else throw new AppError('CONFLICT', 'err_quota_exceeded_credits', { allowance: m.allowanceName, remaining, cost, month: month.slice(0, 7) });
 	}
 }
 
@@ -145,9 +163,10 @@ export interface AllowanceLeft {
 	orgId: string;
 	orgName: string;
 	allowance: string;
-	/** Granted each month, in hours. */
-	hours: number;
-	/** Left this month (never below 0), in hours. */
+	unit: AllowanceUnit;
+	/** Granted each month, in hours or credits. */
+	granted: number;
+	/** Left this month (never below 0), in the same unit. */
 	remaining: number;
 	allowOverage: boolean;
 	/** The park's local month, YYYY-MM. */
@@ -156,16 +175,16 @@ export interface AllowanceLeft {
 
 /**
  * For the booking form: what is left this month of the allowances that would pay for a booking of
- * this facility, for each organisation the person belongs to that is on one of the park's plans.
- * Computed like `chargeBookings` (debits and refunds of the month), so what it shows is what a
+ * this facility (hours, or credits when the facility costs credits), for each organisation the
+ * person belongs to that is on one of the park's plans. Computed like `chargeBookings` (debits and refunds of the month), so what it shows is what a
  * booking made now would be checked against.
  */
-export async function allowancesFor(actor: Actor, r: { siteId: string; kind: ResourceKind }, tz: string, at = new Date()): Promise<AllowanceLeft[]> {
+export async function allowancesFor(actor: Actor, r: { siteId: string; kind: ResourceKind; creditsPerHour: number }, tz: string, at = new Date()): Promise<AllowanceLeft[]> {
 	if (actor.kind !== 'user') return [];
 	const day = localParts(at, tz).date;
 	const month = `${day.slice(0, 7)}-01`;
 	const rows = await db()
-		.select({ orgId: organization.id, orgName: organization.name, allowanceId: planAllowance.id, allowance: planAllowance.name, minutes: planAllowance.minutes, allowOverage: plan.allowOverage })
+		.select({ orgId: organization.id, orgName: organization.name, allowanceId: planAllowance.id, allowance: planAllowance.name, unit: planAllowance.unit, amount: planAllowance.amount, allowOverage: plan.allowOverage })
 		.from(planMember)
 		.innerJoin(orgMember, and(eq(orgMember.orgId, planMember.orgId), eq(orgMember.userId, actor.userId)))
 		.innerJoin(organization, eq(organization.id, planMember.orgId))
@@ -175,17 +194,19 @@ export async function allowancesFor(actor: Actor, r: { siteId: string; kind: Res
 		.orderBy(asc(organization.name), asc(planMember.startsOn));
 	if (!rows.length) return [];
 	const used = await db()
-		.select({ orgId: ledgerEntry.orgId, allowanceId: ledgerEntry.allowanceId, minutes: sql<number>`coalesce(sum(${ledgerEntry.minutes}), 0)::int` })
+		.select({ orgId: ledgerEntry.orgId, allowanceId: ledgerEntry.allowanceId, used: sql<number>`coalesce(sum(${ledgerEntry.amount}), 0)::int` })
 		.from(ledgerEntry)
 		.where(and(inArray(ledgerEntry.allowanceId, rows.map((x) => x.allowanceId)), eq(ledgerEntry.month, month), inArray(ledgerEntry.kind, ['debit', 'refund'])))
 		.groupBy(ledgerEntry.orgId, ledgerEntry.allowanceId);
 	// Like chargeBookings: an organisation's first plan on that day pays.
+	// A credits allowance is not touched by a facility that costs no credits.
 	const seen = new Set<string>();
 	return rows
 		.filter((x) => !seen.has(x.orgId) && seen.add(x.orgId))
+		.filter((x) => x.unit === 'hours' || r.creditsPerHour > 0)
 		.map((x) => {
-			const u = used.find((y) => y.orgId === x.orgId && y.allowanceId === x.allowanceId)?.minutes ?? 0;
-			return { orgId: x.orgId, orgName: x.orgName, allowance: x.allowance, hours: hours(x.minutes), remaining: hours(Math.max(0, x.minutes - u)), allowOverage: x.allowOverage, month: month.slice(0, 7) };
+			const u = used.find((y) => y.orgId === x.orgId && y.allowanceId === x.allowanceId)?.used ?? 0;
+			return { orgId: x.orgId, orgName: x.orgName, allowance: x.allowance, unit: x.unit, granted: shown(x.unit, x.amount), remaining: shown(x.unit, Math.max(0, x.amount - u)), allowOverage: x.allowOverage, month: month.slice(0, 7) };
 		});
 }
 
@@ -193,14 +214,14 @@ export async function allowancesFor(actor: Actor, r: { siteId: string; kind: Res
 export async function refundBooking(tx: Tx, bookingId: string, actorId: string | null) {
 	const res = await tx.execute(sql`
 		SELECT org_id, site_id, allowance_id, month::text AS month,
-			sum(minutes) FILTER (WHERE kind IN ('debit', 'refund'))::int AS net,
-			sum(minutes) FILTER (WHERE kind IN ('overage', 'overage_refund'))::int AS over
+			sum(amount) FILTER (WHERE kind IN ('debit', 'refund'))::int AS net,
+			sum(amount) FILTER (WHERE kind IN ('overage', 'overage_refund'))::int AS over
 		FROM ${ledgerEntry} WHERE booking_id = ${bookingId}
 		GROUP BY org_id, site_id, allowance_id, month`);
 	for (const x of res.rows as { org_id: string; site_id: string; allowance_id: string; month: string; net: number | null; over: number | null }[]) {
 		const entry = { orgId: x.org_id, siteId: x.site_id, allowanceId: x.allowance_id, month: x.month, bookingId, actorId };
-		if (x.net) await tx.insert(ledgerEntry).values({ ...entry, kind: 'refund', minutes: -x.net });
-		if (x.over) await tx.insert(ledgerEntry).values({ ...entry, kind: 'overage_refund', minutes: -x.over });
+		if (x.net) await tx.insert(ledgerEntry).values({ ...entry, kind: 'refund', amount: -x.net });
+		if (x.over) await tx.insert(ledgerEntry).values({ ...entry, kind: 'overage_refund', amount: -x.over });
 	}
 }
 
@@ -211,7 +232,9 @@ export interface StatementLine {
 	at: string;
 	kind: (typeof ledgerEntry.$inferSelect)['kind'];
 	allowance: string;
-	hours: number;
+	unit: AllowanceUnit;
+	/** Hours or credits; negative for refunds. */
+	amount: number;
 	bookingId: string | null;
 	resourceName: string | null;
 	startsAt: string | null;
@@ -225,7 +248,8 @@ export interface Statement {
 	site: { id: string; slug: string; name: string; timeZone: string };
 	month: string;
 	plan: string | null;
-	allowances: { id: string; name: string; kinds: ResourceKind[]; hours: number; used: number; refunded: number; overage: number; remaining: number }[];
+	/** Per allowance, in its unit (hours or credits). */
+	allowances: { id: string; name: string; kinds: ResourceKind[]; unit: AllowanceUnit; granted: number; used: number; refunded: number; overage: number; remaining: number }[];
 	lines: StatementLine[];
 }
 
@@ -251,7 +275,7 @@ export async function statement(actor: Actor, orgIdOrSlug: string, input: unknow
 		.where(and(eq(planMember.orgId, o.id), eq(plan.siteId, s.id), lte(planMember.startsOn, monthEnd), or(isNull(planMember.endsOn), gte(planMember.endsOn, month))))
 		.limit(1);
 	const rows = await db()
-		.select({ e: ledgerEntry, allowance: planAllowance.name, resourceName: resource.name, startsAt: booking.startsAt, endsAt: booking.endsAt, status: booking.status, booker: user.name })
+		.select({ e: ledgerEntry, allowance: planAllowance.name, unit: planAllowance.unit, resourceName: resource.name, startsAt: booking.startsAt, endsAt: booking.endsAt, status: booking.status, booker: user.name })
 		.from(ledgerEntry)
 		.innerJoin(planAllowance, eq(planAllowance.id, ledgerEntry.allowanceId))
 		.leftJoin(booking, eq(booking.id, ledgerEntry.bookingId))
@@ -260,7 +284,7 @@ export async function statement(actor: Actor, orgIdOrSlug: string, input: unknow
 		.where(and(eq(ledgerEntry.orgId, o.id), eq(ledgerEntry.siteId, s.id), eq(ledgerEntry.month, month)))
 		.orderBy(asc(ledgerEntry.id));
 	const allowanceRows = current ? await db().select().from(planAllowance).where(eq(planAllowance.planId, current.planId)).orderBy(asc(planAllowance.name)) : [];
-	const sum = (id: string, kinds: string[]) => rows.filter((r) => r.e.allowanceId === id && kinds.includes(r.e.kind)).reduce((a, r) => a + r.e.minutes, 0);
+	const sum = (id: string, kinds: string[]) => rows.filter((r) => r.e.allowanceId === id && kinds.includes(r.e.kind)).reduce((a, r) => a + r.e.amount, 0);
 	return {
 		org: { id: o.id, slug: o.slug, name: o.name },
 		site: { id: s.id, slug: s.slug, name: s.name, timeZone: s.timeZone },
@@ -269,14 +293,16 @@ export async function statement(actor: Actor, orgIdOrSlug: string, input: unknow
 		allowances: allowanceRows.map((a) => {
 			const used = sum(a.id, ['debit']);
 			const refunded = 0 - sum(a.id, ['refund']); // 0 - x, not -x: no "-0" when nothing was refunded
-			return { id: a.id, name: a.name, kinds: a.kinds, hours: hours(a.minutes), used: hours(used), refunded: hours(refunded), overage: hours(sum(a.id, ['overage', 'overage_refund'])), remaining: hours(Math.max(0, a.minutes - used + refunded)) };
+			const n = (x: number) => shown(a.unit, x);
+			return { id: a.id, name: a.name, kinds: a.kinds, unit: a.unit, granted: n(a.amount), used: n(used), refunded: n(refunded), overage: n(sum(a.id, ['overage', 'overage_refund'])), remaining: n(Math.max(0, a.amount - used + refunded)) };
 		}),
 		lines: rows.map((r) => ({
 			id: r.e.id,
 			at: r.e.createdAt.toISOString(),
 			kind: r.e.kind,
 			allowance: r.allowance,
-			hours: hours(r.e.minutes),
+			unit: r.unit,
+			amount: shown(r.unit, r.e.amount),
 			bookingId: r.e.bookingId,
 			resourceName: r.resourceName,
 			startsAt: r.startsAt?.toISOString() ?? null,

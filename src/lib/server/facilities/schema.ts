@@ -327,7 +327,8 @@ export const calendarFeed = pgTable(
 
 /**
  * A park's plan of monthly allowances (e.g. "Inkubasi Tahap 1": 40 hours of rooms, 10 hours of
- * studio a month). Each allowance covers a set of resource kinds and a number of hours.
+ * studio, 200 render credits a month). Each allowance covers a set of resource kinds and is counted
+ * in hours booked or in credits (a facility's credits per hour × the hours booked).
  */
 export const plan = pgTable(
 	'plan',
@@ -345,6 +346,10 @@ export const plan = pgTable(
 	(t) => [unique('plan_site_name').on(t.siteId, t.name)]
 );
 
+export const allowanceUnits = ['hours', 'credits'] as const;
+export type AllowanceUnit = (typeof allowanceUnits)[number];
+export const allowanceUnit = pgEnum('allowance_unit', allowanceUnits);
+
 export const planAllowance = pgTable(
 	'plan_allowance',
 	{
@@ -354,10 +359,11 @@ export const planAllowance = pgTable(
 			.references(() => plan.id, { onDelete: 'cascade' }),
 		name: text('name').notNull(),
 		kinds: resourceKind('kinds').array().notNull(),
-		/** Minutes a month. */
-		minutes: integer('minutes').notNull()
+		unit: allowanceUnit('unit').notNull().default('hours'),
+		/** A month's allowance in the unit of account: minutes for an hours allowance, else credits. */
+		amount: integer('amount').notNull()
 	},
-	(t) => [check('plan_allowance_minutes', sql`${t.minutes} > 0`)]
+	(t) => [check('plan_allowance_amount', sql`${t.amount} > 0`)]
 );
 
 /** An organisation on a plan at a park, for a period. */
@@ -401,8 +407,11 @@ export const ledgerEntry = pgTable(
 		/** First day of the park's local month the booking falls in. */
 		month: date('month').notNull(),
 		kind: ledgerKind('kind').notNull(),
-		/** Minutes: positive for debits and overage, negative for refunds. */
-		minutes: integer('minutes').notNull(),
+		/**
+		 * In the allowance's unit of account (minutes for an hours allowance, else credits): positive
+		 * for debits and overage, negative for refunds.
+		 */
+		amount: integer('amount').notNull(),
 		bookingId: uuid('booking_id').references(() => booking.id),
 		actorId: text('actor_id'),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()

@@ -1,7 +1,7 @@
 import { commaList } from './form.ts';
 import { grantableRoles } from '../../schemas/directory.ts';
 
-const numeric = ['capacity', 'slotMinutes', 'minMinutes', 'maxMinutes', 'noticeMinutes', 'maxDaysAhead', 'bufferMinutes'] as const;
+const numeric = ['capacity', 'slotMinutes', 'minMinutes', 'maxMinutes', 'noticeMinutes', 'maxDaysAhead', 'bufferMinutes', 'creditsPerHour'] as const;
 const flags = ['approvalRequired', 'shared', 'alwaysOpen', 'active'] as const;
 
 /**

@@ -1,16 +1,31 @@
 import { m } from '../../paraglide/messages.js';
 import type { EmailPayload } from '../platform/outbox.ts';
-import { asLocale, formatDate } from '../../i18n/format.ts';
+import { asLocale, formatDate, type Locale } from '../../i18n/format.ts';
+import { fillTemplate, templateFields, type DecisionKind, type MailTemplates, type MailText, type TemplateValues } from '../../mail-template.ts';
 import { periodLabel, type Frequency } from '../../kpi.ts';
 
-export type ApplicationMailKind = 'submitted' | 'advanced' | 'accepted' | 'rejected';
+export type ApplicationMailKind = 'submitted' | DecisionKind;
 
-/** Application e-mails in the applicant's language. They never name reviewers or scores. */
-export function applicationMail(locale: string, kind: ApplicationMailKind, p: { to: string; name: string; programme: string; call: string; site: string; time: string; stage?: string }): EmailPayload {
+const decisionSubjects = { advanced: m.mail_application_advanced_subject, accepted: m.mail_application_accepted_subject, rejected: m.mail_application_rejected_subject };
+const decisionBodies = { advanced: m.mail_application_advanced_body, accepted: m.mail_application_accepted_body, rejected: m.mail_application_rejected_body };
+
+/** The built-in wording of a decision e-mail, its placeholders left in braces for staff to edit. */
+export function defaultDecisionText(kind: DecisionKind, locale: Locale): MailText {
+	const args = { ...(Object.fromEntries(templateFields.map((f) => [f, `{${f}}`])) as TemplateValues), time: '' };
+	return { subject: decisionSubjects[kind](args, { locale }), body: decisionBodies[kind](args, { locale }) };
+}
+
+/**
+ * Application e-mails in the applicant's language. A decision is worded by the call's template for
+ * that language when its staff wrote one. They never name reviewers or scores.
+ */
+export function applicationMail(locale: string, kind: ApplicationMailKind, p: { to: string; name: string; startup?: string; programme: string; call: string; site: string; time: string; stage?: string }, templates: MailTemplates = {}): EmailPayload {
 	const o = { locale: asLocale(locale) };
-	const args = { ...p, stage: p.stage ?? '' };
-	const subject = { submitted: m.mail_application_submitted_subject, advanced: m.mail_application_advanced_subject, accepted: m.mail_application_accepted_subject, rejected: m.mail_application_rejected_subject }[kind](args, o);
-	const text = { submitted: m.mail_application_submitted_body, advanced: m.mail_application_advanced_body, accepted: m.mail_application_accepted_body, rejected: m.mail_application_rejected_body }[kind](args, o);
+	const args = { ...p, stage: p.stage ?? '', startup: p.startup ?? '' };
+	const own = kind === 'submitted' ? undefined : templates[kind]?.[o.locale];
+	if (own) return { to: p.to, subject: fillTemplate(own.subject, args), text: fillTemplate(own.body, args) };
+	const subject = kind === 'submitted' ? m.mail_application_submitted_subject(args, o) : decisionSubjects[kind](args, o);
+	const text = kind === 'submitted' ? m.mail_application_submitted_body(args, o) : decisionBodies[kind](args, o);
 	return { to: p.to, subject, text };
 }
 

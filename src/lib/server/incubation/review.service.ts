@@ -10,8 +10,10 @@ import { enqueue } from '../platform/outbox.ts';
 import { AppError, notFound } from '../platform/errors.ts';
 import { parse } from '../../schemas/validate.ts';
 import { defined, isUuid } from '../../schemas/common.ts';
-import { zAssignReviewers, zCreateStage, zDeclareConflict, zMoveApplications, zRankingQuery, zScoreReview, zUpdateStage } from '../../schemas/incubation.ts';
-import { applicationMail, reviewerMail } from './mail.ts';
+import { zAssignReviewers, zUnassignReviewer, zCreateStage, zDeclareConflict, zMoveApplications, zRankingQuery, zScoreReview, zUpdateStage, zMailTemplates } from '../../schemas/incubation.ts';
+import { applicationMail, defaultDecisionText, reviewerMail } from './mail.ts';
+import { decisionKinds, mailLocales as locales, templateFields, unknownPlaceholders, type DecisionKind, type MailTemplates, type MailText } from '../../mail-template.ts';
+import type { Locale } from '../../i18n/format.ts';
 import { readConfig } from '../config.ts';
 import { callRow, getApplication, type PublicApplication } from './application.service.ts';
 import { joinCohort } from './cohort.service.ts';
@@ -102,9 +104,10 @@ export async function moveApplications(actor: Actor, callId: string, input: unkn
 	const ids = [...new Set(data.applicationIds)];
 	return db().transaction(async (tx) => {
 		const rows = await tx
-			.select({ a: application, email: user.email, name: user.name, locale: user.locale })
+			.select({ a: application, email: user.email, name: user.name, locale: user.locale, orgName: organization.name })
 			.from(application)
 			.innerJoin(user, eq(user.id, application.applicantId))
+			.leftJoin(organization, eq(organization.id, application.organizationId))
 			.where(and(inArray(application.id, ids), eq(application.callId, callId), eq(application.status, 'submitted')))
 			.for('update', { of: application });
 		const movable = rows.filter((r) => r.a.stageId !== target?.id);
@@ -117,10 +120,50 @@ export async function moveApplications(actor: Actor, callId: string, input: unkn
 		for (const r of movable) {
 			await audit(tx, actor, { action: target ? 'application.move' : `application.${data.to}`, siteId: c.p.siteId, targetType: 'application', targetId: r.a.id, before: { stageId: r.a.stageId, status: r.a.status }, after: { stageId: target?.id ?? null, status: target ? 'submitted' : data.to } });
 			const kind = target ? (target.position > 1 ? 'advanced' : null) : (data.to as 'accepted' | 'rejected');
-			if (data.notify && kind) await enqueue(tx, 'email', applicationMail(r.locale ?? 'id', kind, { to: r.email, name: r.name, programme: c.p.name, call: c.c.title, site: c.siteName, time: '', stage: target?.name ?? '' }));
+			if (data.notify && kind) await enqueue(tx, 'email', applicationMail(r.locale ?? 'id', kind, { to: r.email, name: r.name, startup: r.orgName ?? r.a.startupName, programme: c.p.name, call: c.c.title, site: c.siteName, time: '', stage: target?.name ?? '' }, c.c.mailTemplates));
 		}
 		return { moved: movable.length, skipped };
 	});
+}
+
+// ── Decision e-mails ───────────────────────────────────────────────────────────────────────
+
+export type DecisionTexts = Record<DecisionKind, Record<Locale, MailText & { custom: boolean }>>;
+
+const textsOf = (own: MailTemplates): DecisionTexts =>
+	Object.fromEntries(decisionKinds.map((k) => [k, Object.fromEntries(locales.map((l) => [l, own[k]?.[l] ? { ...own[k][l]!, custom: true } : { ...defaultDecisionText(k, l), custom: false }]))])) as DecisionTexts;
+
+/** The wording of a call's decision e-mails per decision and language: the staff's own, or built in. */
+export async function decisionTexts(actor: Actor, callId: string): Promise<DecisionTexts> {
+	const c = await callRow(callId);
+	await requireAccess(actor, Permission.ProgrammeManage, { siteId: c.p.siteId });
+	return textsOf(c.c.mailTemplates);
+}
+
+/**
+ * Word a call's decision e-mails (every decision in both languages). Texts equal to the built-in
+ * wording are not kept, so they follow it; a placeholder Taman cannot fill is refused by name.
+ */
+export async function saveDecisionTexts(actor: Actor, callId: string, input: unknown): Promise<DecisionTexts> {
+	const c = await callRow(callId);
+	await requireAccess(actor, Permission.ProgrammeManage, { siteId: c.p.siteId });
+	const data = parse(zMailTemplates, input);
+	const allowed = templateFields.map((f) => `{${f}}`).join(', ');
+	const fields = decisionKinds.flatMap((k) =>
+		locales.flatMap((l) => (['subject', 'body'] as const).flatMap((part) => unknownPlaceholders(data[k][l][part]).map((x) => ({ field: `${k}.${l}.${part}`, key: 'err_template_placeholder', params: { placeholder: `{${x}}`, allowed } }))))
+	);
+	if (fields.length) throw new AppError('VALIDATION', 'err_validation', {}, fields);
+	const own: MailTemplates = {};
+	for (const k of decisionKinds)
+		for (const l of locales) {
+			const d = defaultDecisionText(k, l);
+			if (data[k][l].subject !== d.subject.trim() || data[k][l].body !== d.body.trim()) (own[k] ??= {})[l] = data[k][l];
+		}
+	await db().transaction(async (tx) => {
+		await tx.update(programmeCall).set({ mailTemplates: own }).where(eq(programmeCall.id, c.c.id));
+		await audit(tx, actor, { action: 'call.mail_templates', siteId: c.p.siteId, targetType: 'programme_call', targetId: c.c.id, before: c.c.mailTemplates, after: own });
+	});
+	return textsOf(own);
 }
 
 // ── Assigning reviewers ────────────────────────────────────────────────────────────────────
@@ -189,6 +232,29 @@ export async function assignReviewers(actor: Actor, stageId: string, input: unkn
 		}
 		await audit(tx, actor, { action: 'review.assign', siteId: p.siteId, targetType: 'review_stage', targetId: stageId, after: { assigned: rows.length, auto: 'auto' in data } });
 		return { assigned: rows.length, short };
+	});
+}
+
+/**
+ * Take one reviewer off some applications of a stage. Assignments whose review was already
+ * submitted stay (their scores are part of the ranking); the rest are removed.
+ */
+export async function unassignReviewer(actor: Actor, stageId: string, input: unknown): Promise<{ removed: number; kept: number }> {
+	const { p } = await stageOf(stageId);
+	await requireAccess(actor, Permission.ProgrammeManage, { siteId: p.siteId });
+	const data = parse(zUnassignReviewer, input);
+	const ids = [...new Set(data.applicationIds)];
+	return db().transaction(async (tx) => {
+		const rows = await tx
+			.select({ id: reviewAssignment.id, submittedAt: reviewAssignment.submittedAt })
+			.from(reviewAssignment)
+			.where(and(eq(reviewAssignment.stageId, stageId), eq(reviewAssignment.reviewerId, data.reviewerId), inArray(reviewAssignment.applicationId, ids)))
+			.for('update');
+		const open = rows.filter((r) => !r.submittedAt).map((r) => r.id);
+		if (open.length) await tx.delete(reviewAssignment).where(inArray(reviewAssignment.id, open));
+		const kept = rows.length - open.length;
+		await audit(tx, actor, { action: 'review.unassign', siteId: p.siteId, targetType: 'review_stage', targetId: stageId, after: { reviewerId: data.reviewerId, removed: open.length, kept } });
+		return { removed: open.length, kept };
 	});
 }
 

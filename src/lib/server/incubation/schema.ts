@@ -3,6 +3,7 @@ import { pgTable, pgEnum, text, uuid, timestamp, date, integer, index, unique, u
 import { organization, site } from '../directory/schema.ts';
 import { user } from '../auth/schema.ts';
 import type { FormSection } from '../../schemas/forms.ts';
+import type { MailTemplates } from '../../mail-template.ts';
 import { booking, bytea, plan } from '../facilities/schema.ts';
 
 /** A step of a programme's milestone template: due `dueAfterDays` days after the startup's start. */
@@ -58,6 +59,8 @@ export const programmeCall = pgTable(
 		description: text('description').notNull().default(''),
 		opensAt: timestamp('opens_at', { withTimezone: true }).notNull(),
 		closesAt: timestamp('closes_at', { withTimezone: true }).notNull(),
+		/** Decision e-mails worded by the call's staff (only what differs from the built-in text). */
+		mailTemplates: jsonb('mail_templates').$type<MailTemplates>().notNull().default({}),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [index('programme_call_programme_idx').on(t.programmeId), index('programme_call_closes_idx').on(t.closesAt), check('programme_call_window', sql`${t.closesAt} > ${t.opensAt}`)]

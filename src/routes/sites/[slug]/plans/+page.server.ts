@@ -5,12 +5,12 @@ import { attempt, formValues, orError, type FormFailure, failed } from '$lib/ser
 import { getSite } from '$lib/server/directory/site.service';
 import { tenanciesOfSite } from '$lib/server/directory/org.service';
 import { addPlanMember, createPlan, findPlans } from '$lib/server/facilities/plan.service';
-import { resourceKindList } from '$lib/server/facilities/schema';
+import { allowanceUnits, resourceKindList } from '$lib/server/facilities/schema';
 import { localParts } from '$lib/server/facilities/time';
 import { can, Permission } from '$lib/server/auth/access';
 import { t } from '$lib/server/http/translate';
 
-/** Allowance rows of the form: name-0, hours-0, kinds-0 (checkboxes) … */
+/** Allowance rows of the form: name-0, amount-0, unit-0, kinds-0 (checkboxes) … */
 const ROWS = 3;
 
 export const load: PageServerLoad = async (event) => {
@@ -23,6 +23,7 @@ export const load: PageServerLoad = async (event) => {
 		plans,
 		orgs: tenancies.items.filter((x) => x.status === 'active').map((x) => ({ id: x.orgId, name: x.orgName })),
 		kinds: resourceKindList,
+		units: allowanceUnits,
 		rows: ROWS,
 		today: localParts(new Date(), site.timeZone).date,
 		month: localParts(new Date(), site.timeZone).date.slice(0, 7)
@@ -34,7 +35,8 @@ export const actions: Actions = {
 		const me = signedIn(event);
 		const data = await event.request.formData();
 		const v = formValues(data);
-		const allowances = Array.from({ length: ROWS }, (_, i) => ({ name: v[`name-${i}`] ?? '', hours: v[`hours-${i}`] ?? '', kinds: data.getAll(`kinds-${i}`).map(String) })).filter((a) => a.name || a.hours || a.kinds.length);
+		// Amounts as written in Indonesian ("1,5") are read as numbers.
+		const allowances = Array.from({ length: ROWS }, (_, i) => ({ name: v[`name-${i}`] ?? '', unit: v[`unit-${i}`] || 'hours', amount: (v[`amount-${i}`] ?? '').replace(',', '.'), kinds: data.getAll(`kinds-${i}`).map(String) })).filter((a) => a.name || a.amount || a.kinds.length);
 		const res = await attempt(event.locals.locale, v, () => createPlan(me, event.params.slug, { name: v.name, description: v.description ?? '', allowOverage: v.allowOverage === 'on', allowances }));
 		if (failed(res)) return fail(res.status, { intent: 'create', ...(res.data as FormFailure) });
 		return { intent: 'create', done: t('plans_created', {}, event.locals.locale) };

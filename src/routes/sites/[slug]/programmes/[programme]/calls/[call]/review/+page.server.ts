@@ -3,7 +3,7 @@ import type { UserActor } from '$lib/server/auth/actor';
 import type { Actions, PageServerLoad } from './$types';
 import { signedIn } from '$lib/server/http/guard';
 import { attempt, failed, formValues } from '$lib/server/http/form';
-import { assignReviewers, createStage, listStages, moveApplications, ranking, reviewers } from '$lib/server/incubation/review.service';
+import { assignReviewers, createStage, listStages, moveApplications, ranking, reviewers, unassignReviewer, updateStage } from '$lib/server/incubation/review.service';
 import { listApplications } from '$lib/server/incubation/application.service';
 import { can, Permission } from '$lib/server/auth/access';
 import { t } from '$lib/server/http/translate';
@@ -62,8 +62,19 @@ export const actions: Actions = {
 		if (failed(res)) return fail(res.status, { form: 'stage', ...res.data });
 		return { form: 'stage', created: res.name };
 	},
+	/** The shown stage's settings; its rubric only while the form shows it (no review submitted yet). */
+	editStage: async (event) => {
+		const me = signedIn(event);
+		const v = formValues(await event.request.formData());
+		const input = { name: v.name, blind: v.blind === 'on', commentRequired: v.commentRequired === 'on', reviewersPerApplication: v.reviewersPerApplication, ...(v.criteria === undefined ? {} : { criteria: criteriaOf(v.criteria) }) };
+		const res = await attempt(event.locals.locale, v, () => updateStage(me, v.stage ?? '', input));
+		if (failed(res)) return fail(res.status, { form: 'edit', ...res.data });
+		return { form: 'edit', updated: t('review_stage_saved', { name: res.name }, event.locals.locale) };
+	},
 	/** Bulk: the ticked applications to a stage, or decided. */
 	move: (event) => bulk(event, 'moved', (me, v, ids) => moveApplications(me, event.params.call, { applicationIds: ids, to: v.to, notify: v.notify === 'on' })),
 	/** The ticked applications to one reviewer, or everyone in the stage automatically. */
-	assign: (event) => bulk(event, 'assigned', (me, v, ids) => assignReviewers(me, v.stage ?? '', v.reviewerId ? { applicationIds: ids, reviewerId: v.reviewerId } : { auto: true }))
+	assign: (event) => bulk(event, 'assigned', (me, v, ids) => assignReviewers(me, v.stage ?? '', v.reviewerId ? { applicationIds: ids, reviewerId: v.reviewerId } : { auto: true })),
+	/** Take the chosen reviewer off the ticked applications (reviews already submitted stay). */
+	unassign: (event) => bulk(event, 'unassigned', (me, v, ids) => unassignReviewer(me, v.stage ?? '', { applicationIds: ids, reviewerId: v.reviewerId ?? '' }))
 };

@@ -1,0 +1,1 @@
+ALTER TABLE "programme_call" ADD COLUMN "mail_templates" jsonb DEFAULT '{}'::jsonb NOT NULL;
