@@ -52,6 +52,8 @@ describe('sites', () => {
 		// A regency outside its province is refused by region data.
 		const r = await refusal(createSite(admin, siteInput({ provinceCode: '32', regencyCode: '35.07' })));
 		expect(r.fields[0]).toMatchObject({ field: 'regencyCode', key: 'err_region_regency' });
+		// The network's own slug is no park's.
+		expect((await refusal(createSite(admin, siteInput({ slug: 'jaringan' })))).fields[0]).toMatchObject({ field: 'slug', key: 'err_slug_taken' });
 		expect(await countRows(site)).toBe(before);
 	});
 

@@ -110,3 +110,28 @@ describe('mentoring', () => {
 		expect((await refusal(mentoringReport(founder, seen.programme.id))).code).toBe('FORBIDDEN');
 	});
 });
+
+describe('mentoring in a programme of the network', () => {
+	it('books any park\'s mentor, on site in a room of the park of the hours chosen; the network\'s admins follow it', async () => {
+		const bali = await makeSite({ name: 'BCIC Bali', timeZone: 'Asia/Makassar', openingHours: { '1': [['08:00', '17:00']] } });
+		const admin = await makeUser('network_admin');
+		const baliStaff = await makeUser('site_staff', bali.id);
+		const mentor = await makeUser('mentor', bali.id);
+		const [founder] = (await makeMembers(1, null)) as [UserActor];
+		const org = await createOrg(founder, { name: 'Lontar Digital', slug: 'lontar-digital', kind: 'startup' });
+		const p = await createProgramme(admin, 'jaringan', { slug: 'akselerasi-nasional', name: 'Akselerasi Nasional', kind: 'acceleration', startsOn: '2026-08-01', endsOn: '2027-01-31', mentoringHours: 4 });
+		expect((await refusal(addMember(baliStaff, p.id, { organizationId: org.id }))).code).toBe('FORBIDDEN');
+		const memberId = (await addMember(admin, p.id, { organizationId: org.id })).id;
+		const room = (await makeResource(bali.id, { name: 'Ruang Rapat Lontar', kind: 'meeting_room', bookableBy: 'public' })).id;
+		await setOfficeHours(mentor, { hours: [{ weekday: 1, startsAt: '09:00', endsAt: '11:00', slotMinutes: 60, online: true, siteId: bali.id }] });
+
+		const online = await bookSession(founder, { mentorId: mentor.userId, memberId, startsAt: monday(9) }, NOW);
+		expect(online.meetingUrl).toMatch(/^https:\/\/meet\.jit\.si\//);
+		const onSite = await bookSession(founder, { mentorId: mentor.userId, memberId, startsAt: monday(10), mode: 'on_site', resourceId: room }, NOW);
+		expect(onSite.room?.name).toBe('Ruang Rapat Lontar');
+		expect((await db().select().from(booking).where(eq(booking.resourceId, room))).map((b) => b.status)).toEqual(['confirmed']);
+		// The network's admins see it as its staff; a park's staff do not.
+		expect((await getSession(admin, online.id)).as).toBe('staff');
+		expect((await refusal(getSession(baliStaff, online.id))).code).toBe('NOT_FOUND');
+	});
+});

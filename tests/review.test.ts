@@ -1,10 +1,10 @@
 import { describe, it, expect, beforeAll } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { useTestDb } from './db.ts';
 import { makeSite, makeUser, makeMembers, refusal, mailsTo, auditCount } from './factories.ts';
-import { createCall, createProgramme } from '../src/lib/server/incubation/programme.service.ts';
+import { createCall, createProgramme, findProgrammes, getProgramme } from '../src/lib/server/incubation/programme.service.ts';
 import { getApplication, getFile, listApplications, saveApplication, startApplication, submitApplication, uploadFile } from '../src/lib/server/incubation/application.service.ts';
-import { assignReviewers, unassignReviewer, createStage, decisionTexts, declareConflict, getReview, moveApplications, myReviews, ranking, saveDecisionTexts, scoreReview, updateStage } from '../src/lib/server/incubation/review.service.ts';
+import { assignReviewers, reviewers, unassignReviewer, createStage, decisionTexts, declareConflict, getReview, moveApplications, myReviews, ranking, saveDecisionTexts, scoreReview, updateStage } from '../src/lib/server/incubation/review.service.ts';
 import { cohortOf } from '../src/lib/server/incubation/cohort.service.ts';
 import { createPlan } from '../src/lib/server/facilities/plan.service.ts';
 import { tenancy } from '../src/lib/server/directory/schema.ts';
@@ -225,6 +225,62 @@ describe('taking a reviewer off', () => {
 		expect((await myReviews(reviewer)).map((r) => r.applicationId)).toEqual([ids[0]]);
 		expect((await ranking(staff, stage.id)).items.find((i) => i.applicationId === ids[0])?.reviews).toHaveLength(1);
 		expect(await auditCount('review.unassign', 'ok')).toBe(1);
+	});
+});
+
+describe('programmes the network runs itself', () => {
+	it('are managed by network admins only, reviewed by any park\'s reviewers, and accept without a tenancy', async () => {
+		const cimahi = await makeSite({ name: 'Cimahi Techno Park' });
+		const bali = await makeSite({ name: 'BCIC Bali', timeZone: 'Asia/Makassar' });
+		const admin = await makeUser('network_admin');
+		const parkStaff = await makeUser('site_staff', cimahi.id);
+		const [rc, rb] = [await makeUser('reviewer', cimahi.id), await makeUser('reviewer', bali.id)];
+		const input = { slug: 'inkubasi-nasional', name: 'Inkubasi Startup Digital Nasional', kind: 'incubation', startsOn: '2027-03-01', endsOn: '2027-08-31' };
+
+		// A park's staff cannot create one, nor can a park's plan be granted by it; nothing is written.
+		const denied = await auditCount(undefined, 'denied');
+		expect((await refusal(createProgramme(parkStaff, 'jaringan', input))).code).toBe('FORBIDDEN');
+		expect(await auditCount(undefined, 'denied')).toBe(denied + 1);
+		const plan = await createPlan(parkStaff, cimahi.slug, { name: 'Inkubasi Tahap 1', allowances: [{ name: 'Ruang', kinds: ['meeting_room'], amount: 40 }] });
+		expect((await refusal(createProgramme(admin, 'jaringan', { ...input, planId: plan.id }))).fields).toMatchObject([{ field: 'planId', key: 'err_plan_network' }]);
+		expect(await findProgrammes({ site: 'jaringan' })).toEqual([]);
+
+		const p = await createProgramme(admin, 'jaringan', input);
+		expect(p).toMatchObject({ siteId: null, siteSlug: 'jaringan', siteName: 'Virtual Technopark Indonesia', timeZone: 'Asia/Jakarta' });
+		expect((await getProgramme('inkubasi-nasional', 'jaringan')).id).toBe(p.id);
+		expect((await findProgrammes({ site: 'jaringan' })).map((x) => x.id)).toEqual([p.id]);
+		// The slug is the network's once; a park may use it for its own.
+		expect((await refusal(createProgramme(admin, 'jaringan', input))).fields).toMatchObject([{ field: 'slug', key: 'err_slug_taken' }]);
+		expect((await createProgramme(parkStaff, cimahi.slug, input)).siteId).toBe(cimahi.id);
+
+		expect((await refusal(createCall(parkStaff, p.id, { title: 'Gelombang 1', opensAt: '2026-11-09T08:00:00+07:00', closesAt: '2026-12-31T23:59:00+07:00' }, NOW))).code).toBe('FORBIDDEN');
+		const callId = (await createCall(admin, p.id, { title: 'Gelombang 1', opensAt: '2026-11-09T08:00:00+07:00', closesAt: '2026-12-31T23:59:00+07:00' }, NOW)).id;
+		const [x, y] = await makeMembers(2, null);
+		const ids = [await submitted(x!, callId, 'Nusantara Render'), await submitted(y!, callId, 'Kode Timur')];
+		expect((await refusal(listApplications(parkStaff, callId, {}))).code).toBe('FORBIDDEN');
+		expect((await listApplications(admin, callId, {})).items).toHaveLength(2);
+
+		// Reviewers of both parks make up the pool; each reviews both.
+		const stage = await createStage(admin, callId, { name: 'Penilaian proposal', criteria: rubric, reviewersPerApplication: 2 });
+		await moveApplications(admin, callId, { applicationIds: ids, to: stage.id, notify: false }, NOW);
+		expect((await reviewers(admin, callId)).map((r) => r.id)).toEqual(expect.arrayContaining([rc.userId, rb.userId]));
+		expect((await refusal(reviewers(parkStaff, callId))).code).toBe('FORBIDDEN');
+		for (const r of [rc, rb]) await assignReviewers(admin, stage.id, { applicationIds: ids, reviewerId: r.userId });
+		for (const r of [rc, rb]) {
+			const mine = (await myReviews(r)).filter((m) => ids.includes(m.applicationId));
+			expect(mine.map((m) => m.siteName)).toEqual(['Virtual Technopark Indonesia', 'Virtual Technopark Indonesia']);
+			for (const m of mine) await scoreReview(r, m.id, { scores: { inovasi: 4, pasar: 8 } });
+		}
+		expect((await refusal(ranking(parkStaff, stage.id))).code).toBe('FORBIDDEN');
+		expect((await ranking(admin, stage.id)).items.map((i) => i.mean)).toEqual([80, 80]);
+
+		// Accepted: a cohort of the network, with no park's tenancy.
+		await moveApplications(admin, callId, { applicationIds: ids, to: 'accepted' }, NOW);
+		expect((await cohortOf(p.id)).map((o) => o.name).sort()).toEqual(['Kode Timur', 'Nusantara Render']);
+		const orgs = (await Promise.all(ids.map((id) => getApplication(admin, id)))).map((a) => a.organizationId!);
+		expect(await db().select().from(tenancy).where(inArray(tenancy.orgId, orgs))).toEqual([]);
+		const [mail] = (await mailsTo(x!.email)).filter((m) => m.subject.startsWith('Selamat'));
+		expect(mail?.text).toContain('Virtual Technopark Indonesia');
 	});
 });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { siteKinds, orgKinds, roles, tenancyStatuses } from '../server/directory/schema.ts';
 import { LIMITS, optional, zEmail, zName, zPhone, zSlug, zTags, zText, zUrl } from './common.ts';
+import { NETWORK } from '../network.ts';
 
 export const siteTimeZones = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;
 
@@ -10,9 +11,12 @@ export const zOpeningHours = z
 	// A closing time before the opening time runs past midnight ("18:00"–"02:00"); equal times mean nothing.
 	.refine((h) => Object.values(h).every((ranges) => ranges?.every(([a, b]) => a !== b)), 'err_field_hours');
 
+/** A park's slug; the network's own (`jaringan`) is taken. */
+const zSiteSlug = zSlug.refine((s) => s !== NETWORK.slug, 'err_slug_taken');
+
 export const zCreateSite = z.strictObject({
 	name: zName,
-	slug: zSlug,
+	slug: zSiteSlug,
 	kind: z.enum(siteKinds),
 	timeZone: z.enum(siteTimeZones),
 	provinceCode: z.string().regex(/^[0-9]{2}$/, 'err_region_province'),

@@ -46,7 +46,14 @@ export const Permission = {
 
 export type PermissionDef = (typeof Permission)[keyof typeof Permission];
 
-export type Target = { siteId: string } | { orgId: string } | null;
+/** A site's id, or null for what the network itself runs (its programmes). */
+export type Target = { siteId: string | null } | { orgId: string } | null;
+
+/**
+ * Roles that count network-wide for the network's own programmes: a reviewer at any park may
+ * review for them. Everything else there is the network admins'.
+ */
+const networkWide: readonly Role[] = ['reviewer'];
 
 /** Is the person one of the organisation's people (any member, admin or not)? */
 export async function isOrgMember(orgId: string, userId: string, tx: Tx = db()): Promise<boolean> {
@@ -75,7 +82,7 @@ export async function can(actor: Actor, perm: PermissionDef, target: Target, tx:
 			return true;
 		case 'site': {
 			if (!target || !('siteId' in target)) return false;
-			const held = rolesAt(actor, target.siteId);
+			const held = target.siteId === null ? actor.roles.map((r) => r.role).filter((r) => networkWide.includes(r)) : rolesAt(actor, target.siteId);
 			return (perm.roles as readonly Role[]).some((r) => held.includes(r));
 		}
 		case 'org':
@@ -95,7 +102,7 @@ export async function requireAccess(actor: Actor, perm: PermissionDef, target: T
 		outcome: 'denied',
 		siteId: target && 'siteId' in target ? target.siteId : null,
 		targetType: target ? ('siteId' in target ? 'site' : 'organization') : undefined,
-		targetId: target ? ('siteId' in target ? target.siteId : target.orgId) : undefined
+		targetId: target ? ('siteId' in target ? (target.siteId ?? undefined) : target.orgId) : undefined
 	});
 	if (actor.kind === 'anonymous') throw new AppError('UNAUTHENTICATED', 'err_unauthenticated');
 	if (actor.kind === 'user' && perm.write && actor.scope !== 'write') throw new AppError('FORBIDDEN', 'err_token_read_only');

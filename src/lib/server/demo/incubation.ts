@@ -9,11 +9,12 @@ import { addDays, localParts, zonedInstant } from '../facilities/time.ts';
 import { seedApplications, seedReview } from './applications.ts';
 import { seedCohort } from './cohort.ts';
 import { seedMentoring } from './mentoring.ts';
+import { NETWORK } from '../../network.ts';
 
 /**
  * Programmes from the seeds: Cimahi Techno Park's incubation (its call open now), the Coding
  * Factory's team incubation (running for four months, with its cohort's milestones and KPI reports) and internship for cloud and AI
- * (its call opening soon). Dates are relative to today so the demo always has an open call,
+ * (its call opening soon), and the network's own national acceleration (its call open). Dates are relative to today so the demo always has an open call,
  * with thirty applications to Cimahi's.
  */
 export async function seedIncubation(siteIds: Map<string, string>) {
@@ -80,6 +81,21 @@ export async function seedIncubation(siteIds: Map<string, string>) {
 		capacity: 30
 	});
 	await createCall(system, interns.id, { title: 'Pendaftaran magang', opensAt: at(20, 8 * 60), closesAt: at(50, 23 * 60 + 59) });
+
+	// The network's own: Kemenperin's Virtual Technopark acceleration, open to startups from every park (seed 002).
+	const national = await createProgramme(system, NETWORK.slug, {
+		slug: `akselerasi-virtual-technopark-${year + 1}`,
+		name: `Akselerasi Startup Industri 4.0 Virtual Technopark ${year + 1}`,
+		kind: 'acceleration',
+		description: 'Program akselerasi nasional Kementerian Perindustrian (Ditjen ILMATE) bersama mitra Virtual Technopark — ASIOTI, ITS, Indosat Ooredoo dan Polytron — bagi startup yang membawa solusi IoT, AI dan otomasi ke industri unggulan.',
+		eligibility: 'Startup digital berbadan usaha dari seluruh Indonesia dengan produk yang sudah dipakai minimal satu pelanggan industri. Boleh sedang atau pernah menjadi tenant kawasan mana pun di jaringan.',
+		benefits: 'Pendampingan oleh mentor dari kawasan-kawasan jaringan, uji coba produk bersama mitra industri, dan demo day nasional di Jakarta.',
+		startsOn: `${year + 1}-04-01`,
+		endsOn: `${year + 1}-09-30`,
+		capacity: 20,
+		mentoringHours: 8
+	});
+	await createCall(system, national.id, { title: 'Batch 1', description: 'Pendaftaran nasional; penilaian proposal oleh penilai dari kawasan-kawasan jaringan, lalu pitching daring.', opensAt: at(-7, 8 * 60), closesAt: at(45, 23 * 60 + 59) });
 
 	await seedApplications(cimahiCall.id, new Date(at(-13, 9 * 60)));
 	await seedReview(cimahiCall.id, siteIds.get('cimahi-techno-park')!);

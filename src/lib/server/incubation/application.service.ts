@@ -21,6 +21,7 @@ import { containsPattern, slugify } from '../directory/common.ts';
 import { insertOrg } from '../directory/org.service.ts';
 import { asLocale, formatDateTime } from '../../i18n/format.ts';
 import { applicationMail } from './mail.ts';
+import { host } from './host.ts';
 
 type AppRow = typeof application.$inferSelect;
 type FormRow = typeof applicationForm.$inferSelect;
@@ -42,10 +43,10 @@ const toForm = (f: FormRow): PublicForm => ({ id: f.id, callId: f.callId, versio
 export async function callRow(callId: string) {
 	if (!isUuid(callId)) throw notFound('err_call_not_found');
 	const [row] = await db()
-		.select({ c: programmeCall, p: programme, siteName: site.name, timeZone: site.timeZone })
+		.select({ c: programmeCall, p: programme, siteName: host.siteName, timeZone: host.timeZone })
 		.from(programmeCall)
 		.innerJoin(programme, eq(programme.id, programmeCall.programmeId))
-		.innerJoin(site, eq(site.id, programme.siteId))
+		.leftJoin(site, eq(site.id, programme.siteId))
 		.where(eq(programmeCall.id, callId));
 	if (!row) throw notFound('err_call_not_found');
 	return { ...row, siteId: row.p.siteId };
@@ -104,7 +105,8 @@ export interface PublicApplication {
 	callId: string;
 	callTitle: string;
 	programmeName: string;
-	siteId: string;
+	/** The park running the call, null for the network. */
+	siteId: string | null;
 	siteName: string;
 	timeZone: string;
 	closesAt: string;
@@ -134,12 +136,12 @@ export interface PublicApplication {
 async function appRow(id: string) {
 	if (!isUuid(id)) throw notFound('err_application_not_found');
 	const [row] = await db()
-		.select({ a: application, f: applicationForm, c: programmeCall, siteId: programme.siteId, programmeName: programme.name, siteName: site.name, timeZone: site.timeZone, applicantName: user.name, organizationName: organization.name, stageName: reviewStage.name })
+		.select({ a: application, f: applicationForm, c: programmeCall, siteId: programme.siteId, programmeName: programme.name, siteName: host.siteName, timeZone: host.timeZone, applicantName: user.name, organizationName: organization.name, stageName: reviewStage.name })
 		.from(application)
 		.innerJoin(applicationForm, eq(applicationForm.id, application.formId))
 		.innerJoin(programmeCall, eq(programmeCall.id, application.callId))
 		.innerJoin(programme, eq(programme.id, programmeCall.programmeId))
-		.innerJoin(site, eq(site.id, programme.siteId))
+		.leftJoin(site, eq(site.id, programme.siteId))
 		.innerJoin(user, eq(user.id, application.applicantId))
 		.leftJoin(organization, eq(organization.id, application.organizationId))
 		.leftJoin(reviewStage, eq(reviewStage.id, application.stageId))
@@ -515,11 +517,11 @@ export interface MyApplication {
 export async function myApplications(actor: Actor): Promise<MyApplication[]> {
 	const me = await requireUser(actor, Permission.ProfileRead);
 	const rows = await db()
-		.select({ a: application, startup: sql<string>`coalesce(${organization.name}, nullif(${application.startupName}, ''), '')`, c: programmeCall, programmeName: programme.name, programmeSlug: programme.slug, siteName: site.name, siteSlug: site.slug, timeZone: site.timeZone })
+		.select({ a: application, startup: sql<string>`coalesce(${organization.name}, nullif(${application.startupName}, ''), '')`, c: programmeCall, programmeName: programme.name, programmeSlug: programme.slug, siteName: host.siteName, siteSlug: host.siteSlug, timeZone: host.timeZone })
 		.from(application)
 		.innerJoin(programmeCall, eq(programmeCall.id, application.callId))
 		.innerJoin(programme, eq(programme.id, programmeCall.programmeId))
-		.innerJoin(site, eq(site.id, programme.siteId))
+		.leftJoin(site, eq(site.id, programme.siteId))
 		.leftJoin(organization, eq(organization.id, application.organizationId))
 		.where(eq(application.applicantId, me.userId))
 		.orderBy(desc(application.updatedAt))

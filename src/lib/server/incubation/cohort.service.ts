@@ -17,6 +17,7 @@ import { addDays } from '../../hours.ts';
 import { localParts } from '../facilities/time.ts';
 import { readConfig } from '../config.ts';
 import { milestoneMail } from './mail.ts';
+import { host } from './host.ts';
 
 type ProgrammeRow = typeof programme.$inferSelect;
 type MemberRow = typeof cohortMember.$inferSelect;
@@ -27,7 +28,7 @@ export const EVIDENCE_MAX_MB = 10;
 
 export async function programmeRow(programmeId: string) {
 	if (!isUuid(programmeId)) throw notFound('err_programme_not_found');
-	const [row] = await db().select({ p: programme, siteSlug: site.slug, siteName: site.name, timeZone: site.timeZone }).from(programme).innerJoin(site, eq(site.id, programme.siteId)).where(eq(programme.id, programmeId));
+	const [row] = await db().select({ p: programme, siteSlug: host.siteSlug, siteName: host.siteName, timeZone: host.timeZone }).from(programme).leftJoin(site, eq(site.id, programme.siteId)).where(eq(programme.id, programmeId));
 	if (!row) throw notFound('err_programme_not_found');
 	return row;
 }
@@ -37,10 +38,10 @@ export type MemberJoined = Awaited<ReturnType<typeof programmeRow>> & { m: Membe
 export async function memberRow(memberId: string): Promise<MemberJoined> {
 	if (!isUuid(memberId)) throw notFound('err_cohort_member_not_found');
 	const [row] = await db()
-		.select({ m: cohortMember, p: programme, siteSlug: site.slug, siteName: site.name, timeZone: site.timeZone, org: { id: organization.id, name: organization.name, slug: organization.slug } })
+		.select({ m: cohortMember, p: programme, siteSlug: host.siteSlug, siteName: host.siteName, timeZone: host.timeZone, org: { id: organization.id, name: organization.name, slug: organization.slug } })
 		.from(cohortMember)
 		.innerJoin(programme, eq(programme.id, cohortMember.programmeId))
-		.innerJoin(site, eq(site.id, programme.siteId))
+		.leftJoin(site, eq(site.id, programme.siteId))
 		.innerJoin(organization, eq(organization.id, cohortMember.organizationId))
 		.where(eq(cohortMember.id, memberId));
 	if (!row) throw notFound('err_cohort_member_not_found');
@@ -70,15 +71,17 @@ export async function standing(actor: Actor, r: MemberJoined, write = false): Pr
 // ── Joining ────────────────────────────────────────────────────────────────────────────────
 
 /**
- * Startups join a programme's cohort: a tenant of the park for the run, on the programme's
- * facilities plan, with a milestone plan from the programme's template counted from `startsOn`
+ * Startups join a programme's cohort: a tenant of the park for the run (a programme of the
+ * network has no park, so no tenancy), on the programme's facilities plan, with a milestone plan from the programme's template counted from `startsOn`
  * (the programme's start, or a late joiner's own). Joining twice changes nothing.
  */
 export async function joinCohort(tx: Tx, p: ProgrammeRow, joiners: { orgId: string; applicationId?: string }[], startsOn = p.startsOn): Promise<MemberRow[]> {
 	const joined: MemberRow[] = [];
 	for (const { orgId, applicationId } of joiners) {
-		const [t] = await tx.select({ id: tenancy.id }).from(tenancy).where(and(eq(tenancy.orgId, orgId), eq(tenancy.siteId, p.siteId), sql`${tenancy.status} = 'active'`, sql`coalesce(${tenancy.endsOn}, 'infinity'::date) >= ${startsOn}::date`));
-		if (!t) await tx.insert(tenancy).values({ orgId, siteId: p.siteId, startsOn, endsOn: p.endsOn, status: 'active' });
+		if (p.siteId) {
+			const [t] = await tx.select({ id: tenancy.id }).from(tenancy).where(and(eq(tenancy.orgId, orgId), eq(tenancy.siteId, p.siteId), sql`${tenancy.status} = 'active'`, sql`coalesce(${tenancy.endsOn}, 'infinity'::date) >= ${startsOn}::date`));
+			if (!t) await tx.insert(tenancy).values({ orgId, siteId: p.siteId, startsOn, endsOn: p.endsOn, status: 'active' });
+		}
 		if (p.planId) {
 			const [pm] = await tx.select({ id: planMember.id }).from(planMember).where(and(eq(planMember.planId, p.planId), eq(planMember.orgId, orgId), sql`coalesce(${planMember.endsOn}, 'infinity'::date) >= ${startsOn}::date`));
 			if (!pm) await tx.insert(planMember).values({ planId: p.planId, orgId, startsOn, endsOn: p.endsOn });
@@ -297,12 +300,12 @@ export interface MyCohort {
 export async function myCohorts(actor: Actor): Promise<MyCohort[]> {
 	const me = await requireUser(actor, Permission.ProfileRead);
 	return db()
-		.select({ id: cohortMember.id, programmeName: programme.name, programmeSlug: programme.slug, siteSlug: site.slug, siteName: site.name, organizationName: organization.name, organizationSlug: organization.slug, startsOn: cohortMember.startsOn, endsOn: programme.endsOn })
+		.select({ id: cohortMember.id, programmeName: programme.name, programmeSlug: programme.slug, siteSlug: host.siteSlug, siteName: host.siteName, organizationName: organization.name, organizationSlug: organization.slug, startsOn: cohortMember.startsOn, endsOn: programme.endsOn })
 		.from(cohortMember)
 		.innerJoin(orgMember, and(eq(orgMember.orgId, cohortMember.organizationId), eq(orgMember.userId, me.userId)))
 		.innerJoin(organization, eq(organization.id, cohortMember.organizationId))
 		.innerJoin(programme, eq(programme.id, cohortMember.programmeId))
-		.innerJoin(site, eq(site.id, programme.siteId))
+		.leftJoin(site, eq(site.id, programme.siteId))
 		.orderBy(sql`${programme.endsOn} DESC`, asc(programme.name));
 }
 
@@ -448,13 +451,13 @@ export async function milestoneReminders(now = new Date()): Promise<number> {
 	return db().transaction(async (tx) => {
 		const weekAgo = new Date(now.getTime() - 7 * 86_400_000);
 		const rows = await tx
-			.select({ ms: milestone, p: programme, siteSlug: site.slug, org: { id: organization.id, name: organization.name, slug: organization.slug } })
+			.select({ ms: milestone, p: programme, siteSlug: host.siteSlug, org: { id: organization.id, name: organization.name, slug: organization.slug } })
 			.from(milestone)
 			.innerJoin(cohortMember, eq(cohortMember.id, milestone.memberId))
 			.innerJoin(programme, eq(programme.id, cohortMember.programmeId))
-			.innerJoin(site, eq(site.id, programme.siteId))
+			.leftJoin(site, eq(site.id, programme.siteId))
 			.innerJoin(organization, eq(organization.id, cohortMember.organizationId))
-			.where(and(inArray(milestone.status, ['open', 'changes_requested']), sql`${milestone.dueOn} < (${now}::timestamptz AT TIME ZONE ${site.timeZone})::date`, or(isNull(milestone.remindedAt), lt(milestone.remindedAt, weekAgo))))
+			.where(and(inArray(milestone.status, ['open', 'changes_requested']), sql`${milestone.dueOn} < (${now}::timestamptz AT TIME ZONE ${host.timeZone})::date`, or(isNull(milestone.remindedAt), lt(milestone.remindedAt, weekAgo))))
 			.limit(500)
 			.for('update', { of: milestone, skipLocked: true });
 		for (const r of rows) {

@@ -15,6 +15,7 @@ import { m } from '../../paraglide/messages.js';
 import { dueOn, endedPeriods, isPeriod, periodOf, reportState, type Frequency, type ReportState } from '../../kpi.ts';
 import { memberRow, programmeRow, standing, startupPeople, planLink, type MemberJoined } from './cohort.service.ts';
 import { kpiMail } from './mail.ts';
+import { host } from './host.ts';
 
 export interface KpiFormView {
 	frequency: Frequency;
@@ -275,14 +276,14 @@ export async function kpiExport(actor: Actor, programmeId: string, now = new Dat
  */
 export async function kpiReminders(now = new Date()): Promise<number> {
 	const running = await db()
-		.select({ m: cohortMember, p: programme, siteSlug: site.slug, timeZone: site.timeZone, org: { id: organization.id, name: organization.name, slug: organization.slug }, f: kpiForm })
+		.select({ m: cohortMember, p: programme, siteSlug: host.siteSlug, timeZone: host.timeZone, org: { id: organization.id, name: organization.name, slug: organization.slug }, f: kpiForm })
 		.from(cohortMember)
 		.innerJoin(programme, eq(programme.id, cohortMember.programmeId))
-		.innerJoin(site, eq(site.id, programme.siteId))
+		.leftJoin(site, eq(site.id, programme.siteId))
 		.innerJoin(organization, eq(organization.id, cohortMember.organizationId))
 		.leftJoin(kpiForm, eq(kpiForm.programmeId, programme.id))
 		// Running, or ended so recently that its last report is still to come.
-		.where(and(sql`${programme.startsOn} <= (${now}::timestamptz AT TIME ZONE ${site.timeZone})::date`, sql`${programme.endsOn} >= (${now}::timestamptz AT TIME ZONE ${site.timeZone})::date - 120`));
+		.where(and(sql`${programme.startsOn} <= (${now}::timestamptz AT TIME ZONE ${host.timeZone})::date`, sql`${programme.endsOn} >= (${now}::timestamptz AT TIME ZONE ${host.timeZone})::date - 120`));
 	const already = running.length ? new Set((await db().select({ s: reminderSent.subjectId, k: reminderSent.key }).from(reminderSent).where(inArray(reminderSent.subjectId, running.map((r) => r.m.id)))).map((x) => `${x.s} ${x.k}`)) : new Set<string>();
 	// Who owes which report and which reminder, worked out first; then one query for the reports
 	// already in, so a round over a big cohort that has reported costs two queries, not one per startup.

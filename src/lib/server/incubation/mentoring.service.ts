@@ -22,6 +22,7 @@ import { log } from '../log.ts';
 import { memberRow, programmeRow } from './cohort.service.ts';
 import { sessionMail } from './mail.ts';
 import { asLocale, formatDateTime, formatTime } from '../../i18n/format.ts';
+import { host } from './host.ts';
 
 /** No session can be booked closer to its start than this. */
 const NOTICE_MS = 2 * 3_600_000;
@@ -217,13 +218,13 @@ export interface PublicSession {
 
 const sessionBase = () =>
 	db()
-		.select({ s: mentorSession, mentorName: user.name, orgName: organization.name, orgSlug: organization.slug, orgId: organization.id, p: programme, siteSlug: site.slug, timeZone: site.timeZone, roomName: resource.name, roomLocation: resource.location, bookedByName: sql<string | null>`(SELECT name FROM "user" WHERE id = ${mentorSession.bookedBy})` })
+		.select({ s: mentorSession, mentorName: user.name, orgName: organization.name, orgSlug: organization.slug, orgId: organization.id, p: programme, siteSlug: host.siteSlug, timeZone: host.timeZone, roomName: resource.name, roomLocation: resource.location, bookedByName: sql<string | null>`(SELECT name FROM "user" WHERE id = ${mentorSession.bookedBy})` })
 		.from(mentorSession)
 		.innerJoin(user, eq(user.id, mentorSession.mentorId))
 		.innerJoin(cohortMember, eq(cohortMember.id, mentorSession.memberId))
 		.innerJoin(organization, eq(organization.id, cohortMember.organizationId))
 		.innerJoin(programme, eq(programme.id, cohortMember.programmeId))
-		.innerJoin(site, eq(site.id, programme.siteId))
+		.leftJoin(site, eq(site.id, programme.siteId))
 		.leftJoin(booking, eq(booking.id, mentorSession.bookingId))
 		.leftJoin(resource, eq(resource.id, booking.resourceId));
 type SessionJoined = Awaited<ReturnType<typeof sessionBase>>[number];
@@ -333,6 +334,7 @@ async function mailBoth(tx: Tx, s: PublicSession, kind: 'booked' | 'cancelled' |
  * slots, within the programme's allowance of mentoring hours per startup. Online sessions get a
  * Jitsi Meet room; on-site ones book a meeting room of the park through the facilities service in
  * the same transaction, so the room is really held (its rules and the startup's plan apply).
+ * A programme of the network may book any park's mentor, on site at the park of the hours chosen.
  */
 export async function bookSession(actor: Actor, input: unknown, now = new Date()): Promise<PublicSession> {
 	const me = await requireUser(actor, Permission.BookingCreate);
@@ -344,16 +346,17 @@ export async function bookSession(actor: Actor, input: unknown, now = new Date()
 		throw notFound('err_cohort_member_not_found');
 	}
 	const [mentor] = await mentorsWhere({ id: data.mentorId });
-	if (!mentor || !mentor.sites.some((s) => s.id === r.p.siteId)) throw new AppError('VALIDATION', 'err_validation', {}, [{ field: 'mentorId', key: 'err_mentor_not_here', params: { site: r.siteName } }]);
+	if (!mentor || (r.p.siteId && !mentor.sites.some((s) => s.id === r.p.siteId))) throw new AppError('VALIDATION', 'err_validation', {}, [{ field: 'mentorId', key: 'err_mentor_not_here', params: { site: r.siteName } }]);
 	const slot = (await freeSlots(mentor.id, { days: AHEAD_DAYS }, now)).find((s) => s.startsAt === data.startsAt.toISOString());
 	if (!slot) throw new AppError('CONFLICT', 'err_session_slot');
 	if (data.mode === 'online' && !slot.online) throw new AppError('VALIDATION', 'err_validation', {}, [{ field: 'mode', key: 'err_session_on_site_only' }]);
 	if (data.mode === 'on_site') {
-		// On site means at this programme's park, in one of its meeting rooms, in hours the mentor offers there.
-		if (slot.siteId !== r.p.siteId) throw new AppError('VALIDATION', 'err_validation', {}, [{ field: 'mode', key: 'err_session_online_only' }]);
+		// On site means at this programme's park (the network's: the park of the hours chosen), in one of its meeting rooms, in hours the mentor offers there.
+		const park = r.p.siteId ?? slot.siteId;
+		if (!slot.siteId || slot.siteId !== park) throw new AppError('VALIDATION', 'err_validation', {}, [{ field: 'mode', key: 'err_session_online_only' }]);
 		if (!data.resourceId) throw new AppError('VALIDATION', 'err_validation', {}, [{ field: 'resourceId', key: 'err_field_required' }]);
 		const [room] = await db().select({ siteId: resource.siteId, kind: resource.kind }).from(resource).where(eq(resource.id, data.resourceId));
-		if (!room || room.siteId !== r.p.siteId || (room.kind !== 'meeting_room' && room.kind !== 'hall')) throw new AppError('VALIDATION', 'err_validation', {}, [{ field: 'resourceId', key: 'err_session_room', params: { site: r.siteName } }]);
+		if (!room || room.siteId !== park || (room.kind !== 'meeting_room' && room.kind !== 'hall')) throw new AppError('VALIDATION', 'err_validation', {}, [{ field: 'resourceId', key: 'err_session_room', params: { site: r.siteName } }]);
 	}
 	const start = new Date(slot.startsAt);
 	const end = new Date(slot.endsAt);

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { db } from '../db/client.ts';
 import { programme, programmeCall } from './schema.ts';
 import { plan } from '../facilities/schema.ts';
@@ -12,6 +12,8 @@ import { defined, isUuid } from '../../schemas/common.ts';
 import { zCreateCall, zCreateProgramme, zProgrammeQuery, zUpdateCall, zUpdateProgramme } from '../../schemas/incubation.ts';
 import { getSiteRow } from '../directory/site.service.ts';
 import { slugTaken } from '../directory/common.ts';
+import { NETWORK } from '../../network.ts';
+import { host } from './host.ts';
 
 type ProgrammeRow = typeof programme.$inferSelect;
 type CallRow = typeof programmeCall.$inferSelect;
@@ -41,9 +43,9 @@ const toCall = (c: CallRow, now: Date): PublicCall => ({ id: c.id, programmeId: 
 
 const base = () =>
 	db()
-		.select({ p: programme, siteSlug: site.slug, siteName: site.name, timeZone: site.timeZone, planName: plan.name })
+		.select({ p: programme, siteSlug: host.siteSlug, siteName: host.siteName, timeZone: host.timeZone, planName: plan.name })
 		.from(programme)
-		.innerJoin(site, eq(site.id, programme.siteId))
+		.leftJoin(site, eq(site.id, programme.siteId))
 		.leftJoin(plan, eq(plan.id, programme.planId));
 
 async function withCalls(rows: Awaited<ReturnType<typeof base>>, now: Date): Promise<PublicProgramme[]> {
@@ -56,26 +58,35 @@ async function withCalls(rows: Awaited<ReturnType<typeof base>>, now: Date): Pro
 }
 
 /**
- * Programmes of one park or of the whole network, those with a call open now first. Public:
- * parks advertise their programmes and calls.
+ * The park a programme belongs to, by id or slug; null for the network's own (`jaringan`).
+ * Unknown parks are 404.
+ */
+async function hostOf(siteIdOrSlug: string): Promise<string | null> {
+	return siteIdOrSlug === NETWORK.slug ? null : (await getSiteRow(siteIdOrSlug)).id;
+}
+
+const ofHost = (siteId: string | null) => (siteId ? eq(programme.siteId, siteId) : isNull(programme.siteId));
+
+/**
+ * Programmes of one park, of the network itself (`site=jaringan`), or all of them, those with a
+ * call open now first. Public: parks advertise their programmes and calls.
  */
 export async function findProgrammes(input: unknown, now = new Date()): Promise<PublicProgramme[]> {
 	const q = parse(zProgrammeQuery, input);
-	const s = q.site ? await getSiteRow(q.site) : null;
+	const where = q.site ? ofHost(await hostOf(q.site)) : undefined;
 	const openNow = sql`EXISTS (SELECT 1 FROM ${programmeCall} c WHERE c.programme_id = ${programme.id} AND c.opens_at <= ${now} AND c.closes_at > ${now})`;
 	const rows = await base()
-		.where(and(s ? eq(programme.siteId, s.id) : undefined, q.open ? openNow : undefined))
+		.where(and(where, q.open ? openNow : undefined))
 		.orderBy(desc(openNow), desc(programme.startsOn), asc(programme.name))
 		.limit(200);
 	return withCalls(rows, now);
 }
 
-/** A programme by id, or by its park and slug. */
+/** A programme by id, or by its park (or `jaringan`) and slug. */
 export async function getProgramme(idOrSlug: string, siteIdOrSlug?: string, now = new Date()): Promise<PublicProgramme> {
 	let rows;
 	if (siteIdOrSlug) {
-		const s = await getSiteRow(siteIdOrSlug);
-		rows = await base().where(and(eq(programme.siteId, s.id), eq(programme.slug, idOrSlug)));
+		rows = await base().where(and(ofHost(await hostOf(siteIdOrSlug)), eq(programme.slug, idOrSlug)));
 	} else {
 		if (!isUuid(idOrSlug)) throw notFound('err_programme_not_found');
 		rows = await base().where(eq(programme.id, idOrSlug));
@@ -84,9 +95,10 @@ export async function getProgramme(idOrSlug: string, siteIdOrSlug?: string, now 
 	return (await withCalls(rows, now))[0]!;
 }
 
-/** The plan must be one of the same park's. */
-async function checkPlan(siteId: string, planId: string | null | undefined) {
+/** The plan must be one of the same park's; the network's own programmes have none (plans are a park's). */
+async function checkPlan(siteId: string | null, planId: string | null | undefined) {
 	if (!planId) return;
+	if (!siteId) throw new AppError('VALIDATION', 'err_validation', {}, [{ field: 'planId', key: 'err_plan_network' }]);
 	const [p] = await db().select({ siteId: plan.siteId }).from(plan).where(eq(plan.id, planId));
 	if (p?.siteId !== siteId) throw new AppError('VALIDATION', 'err_validation', {}, [{ field: 'planId', key: 'err_plan_not_found' }]);
 }
@@ -95,16 +107,17 @@ const datesInOrder = (startsOn: string, endsOn: string) => {
 	if (endsOn < startsOn) throw new AppError('VALIDATION', 'err_validation', {}, [{ field: 'endsOn', key: 'err_field_date_order' }]);
 };
 
+/** A programme of a park (its staff), or of the network itself when the site is `jaringan` (network admins). */
 export async function createProgramme(actor: Actor, siteIdOrSlug: string, input: unknown): Promise<PublicProgramme> {
-	const s = await getSiteRow(siteIdOrSlug);
-	await requireAccess(actor, Permission.ProgrammeManage, { siteId: s.id });
+	const siteId = await hostOf(siteIdOrSlug);
+	await requireAccess(actor, Permission.ProgrammeManage, { siteId });
 	const data = parse(zCreateProgramme, input);
 	datesInOrder(data.startsOn, data.endsOn);
-	await checkPlan(s.id, data.planId);
+	await checkPlan(siteId, data.planId);
 	const row = await db()
 		.transaction(async (tx) => {
-			const [p] = await tx.insert(programme).values({ ...data, capacity: data.capacity ?? null, planId: data.planId ?? null, siteId: s.id }).returning();
-			await audit(tx, actor, { action: 'programme.create', siteId: s.id, targetType: 'programme', targetId: p!.id, after: p });
+			const [p] = await tx.insert(programme).values({ ...data, capacity: data.capacity ?? null, planId: data.planId ?? null, siteId }).returning();
+			await audit(tx, actor, { action: 'programme.create', siteId, targetType: 'programme', targetId: p!.id, after: p });
 			return p!;
 		})
 		.catch(slugTaken);
@@ -163,10 +176,10 @@ export async function updateCall(actor: Actor, id: string, input: unknown, now =
 /** Calls open now across the network, closing soonest first (the home page and the programmes page). */
 export async function openCalls(now = new Date(), limit = 20) {
 	return db()
-		.select({ id: programmeCall.id, title: programmeCall.title, closesAt: programmeCall.closesAt, programmeSlug: programme.slug, programmeName: programme.name, kind: programme.kind, siteSlug: site.slug, siteName: site.name, timeZone: site.timeZone })
+		.select({ id: programmeCall.id, title: programmeCall.title, closesAt: programmeCall.closesAt, programmeSlug: programme.slug, programmeName: programme.name, kind: programme.kind, siteSlug: host.siteSlug, siteName: host.siteName, timeZone: host.timeZone })
 		.from(programmeCall)
 		.innerJoin(programme, eq(programme.id, programmeCall.programmeId))
-		.innerJoin(site, eq(site.id, programme.siteId))
+		.leftJoin(site, eq(site.id, programme.siteId))
 		.where(and(lte(programmeCall.opensAt, now), gt(programmeCall.closesAt, now)))
 		.orderBy(asc(programmeCall.closesAt))
 		.limit(limit);

@@ -17,6 +17,7 @@ import type { Locale } from '../../i18n/format.ts';
 import { readConfig } from '../config.ts';
 import { callRow, getApplication, type PublicApplication } from './application.service.ts';
 import { joinCohort } from './cohort.service.ts';
+import { host } from './host.ts';
 
 type StageRow = typeof reviewStage.$inferSelect;
 
@@ -168,9 +169,14 @@ export async function saveDecisionTexts(actor: Actor, callId: string, input: unk
 
 // ── Assigning reviewers ────────────────────────────────────────────────────────────────────
 
-/** The park's reviewers: people holding the reviewer role there. */
-async function reviewerPool(siteId: string): Promise<{ id: string; name: string }[]> {
-	return db().select({ id: user.id, name: user.name }).from(siteRole).innerJoin(user, eq(user.id, siteRole.userId)).where(and(eq(siteRole.siteId, siteId), eq(siteRole.role, 'reviewer'))).orderBy(asc(user.name));
+/** The park's reviewers: people holding the reviewer role there; for the network's own programmes, at any park. */
+async function reviewerPool(siteId: string | null): Promise<{ id: string; name: string }[]> {
+	return db()
+		.selectDistinct({ id: user.id, name: user.name })
+		.from(siteRole)
+		.innerJoin(user, eq(user.id, siteRole.userId))
+		.where(and(siteId ? eq(siteRole.siteId, siteId) : undefined, eq(siteRole.role, 'reviewer')))
+		.orderBy(asc(user.name), asc(user.id));
 }
 
 export async function reviewers(actor: Actor, callId: string) {
@@ -280,14 +286,14 @@ const neutral = (applicationId: string) => `#${applicationId.slice(0, 6).toUpper
 export async function myReviews(actor: Actor): Promise<MyReview[]> {
 	const me = await requireUser(actor, Permission.ProfileRead);
 	const rows = await db()
-		.select({ r: reviewAssignment, s: reviewStage, a: application, orgName: organization.name, callTitle: programmeCall.title, programmeName: programme.name, siteName: site.name })
+		.select({ r: reviewAssignment, s: reviewStage, a: application, orgName: organization.name, callTitle: programmeCall.title, programmeName: programme.name, siteName: host.siteName })
 		.from(reviewAssignment)
 		.innerJoin(reviewStage, eq(reviewStage.id, reviewAssignment.stageId))
 		.innerJoin(application, eq(application.id, reviewAssignment.applicationId))
 		.leftJoin(organization, eq(organization.id, application.organizationId))
 		.innerJoin(programmeCall, eq(programmeCall.id, reviewStage.callId))
 		.innerJoin(programme, eq(programme.id, programmeCall.programmeId))
-		.innerJoin(site, eq(site.id, programme.siteId))
+		.leftJoin(site, eq(site.id, programme.siteId))
 		.where(eq(reviewAssignment.reviewerId, me.userId))
 		.orderBy(sql`${reviewAssignment.submittedAt} IS NOT NULL`, asc(reviewAssignment.createdAt))
 		.limit(500);
@@ -305,7 +311,7 @@ export async function myReviews(actor: Actor): Promise<MyReview[]> {
 	}));
 }
 
-async function assignmentOf(actor: Actor, id: string): Promise<{ me: UserActor; r: typeof reviewAssignment.$inferSelect; s: StageRow; siteId: string }> {
+async function assignmentOf(actor: Actor, id: string): Promise<{ me: UserActor; r: typeof reviewAssignment.$inferSelect; s: StageRow; siteId: string | null }> {
 	const me = await requireUser(actor, Permission.ProfileRead);
 	if (!isUuid(id)) throw notFound('err_review_not_found');
 	const [row] = await db().select({ r: reviewAssignment, s: reviewStage, siteId: programme.siteId }).from(reviewAssignment).innerJoin(reviewStage, eq(reviewStage.id, reviewAssignment.stageId)).innerJoin(programmeCall, eq(programmeCall.id, reviewStage.callId)).innerJoin(programme, eq(programme.id, programmeCall.programmeId)).where(eq(reviewAssignment.id, id));

@@ -21,9 +21,8 @@ export const programme = pgTable(
 	'programme',
 	{
 		id: uuid('id').primaryKey().defaultRandom(),
-		siteId: uuid('site_id')
-			.notNull()
-			.references(() => site.id, { onDelete: 'cascade' }),
+		/** The park that runs it; null when the network itself does (managed by network admins, WIB). */
+		siteId: uuid('site_id').references(() => site.id, { onDelete: 'cascade' }),
 		slug: text('slug').notNull(),
 		name: text('name').notNull(),
 		kind: programmeKind('kind').notNull(),
@@ -44,7 +43,7 @@ export const programme = pgTable(
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
-	(t) => [unique('programme_site_slug').on(t.siteId, t.slug), check('programme_dates', sql`${t.endsOn} >= ${t.startsOn}`), check('programme_capacity', sql`${t.capacity} IS NULL OR ${t.capacity} > 0`)]
+	(t) => [unique('programme_site_slug').on(t.siteId, t.slug).nullsNotDistinct(), check('programme_network_plan', sql`${t.siteId} IS NOT NULL OR ${t.planId} IS NULL`), check('programme_dates', sql`${t.endsOn} >= ${t.startsOn}`), check('programme_capacity', sql`${t.capacity} IS NULL OR ${t.capacity} > 0`)]
 );
 
 /** A call for applications to a programme, open between two instants (set in the park's zone). */

@@ -8,12 +8,13 @@ import { findPlans } from '$lib/server/facilities/plan.service';
 import { programmeKinds } from '$lib/server/incubation/schema';
 import { can, Permission } from '$lib/server/auth/access';
 import { programmeInput } from '$lib/server/http/programme-form';
+import { NETWORK } from '$lib/network';
 
-/** A park's programmes; its staff create new ones here. */
+/** A park's programmes, or the network's own (`/sites/jaringan/programmes`); their managers create new ones here. */
 export const load: PageServerLoad = async ({ params, locals }) => {
-	const site = await orError(locals.locale, () => getSite(params.slug));
+	const site = params.slug === NETWORK.slug ? { id: null, slug: NETWORK.slug, name: NETWORK.name } : await orError(locals.locale, () => getSite(params.slug));
 	const canManage = await can(locals.actor, Permission.ProgrammeManage, { siteId: site.id });
-	const [programmes, plans] = await Promise.all([findProgrammes({ site: site.id }), canManage ? findPlans(locals.actor, site.id) : []]);
+	const [programmes, plans] = await Promise.all([findProgrammes({ site: site.slug }), canManage && site.id ? findPlans(locals.actor, site.id) : []]);
 	return { site, programmes, canManage, kinds: programmeKinds, plans: plans.map((p) => ({ id: p.id, name: p.name })) };
 };
 

@@ -13,7 +13,7 @@ export const load: PageServerLoad = async (event) => {
 	const me = signedIn(event);
 	const programme = await orError(event.locals.locale, () => getProgramme(event.params.programme, event.params.slug));
 	if (!(await can(me, Permission.ProgrammeManage, { siteId: programme.siteId }))) error(403, t('err_forbidden', {}, event.locals.locale));
-	const plans = await findPlans(me, programme.siteId);
+	const plans = programme.siteId ? await findPlans(me, programme.siteId) : [];
 	return { programme, values: programmeValues(programme), kinds: programmeKinds, plans: plans.map((p) => ({ id: p.id, name: p.name })) };
 };
 
