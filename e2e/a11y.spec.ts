@@ -15,7 +15,7 @@ async function audit(page: Page, path: string) {
 	expect(bad, `${path}\n  ${bad.join('\n  ')}`).toEqual([]);
 }
 
-const publicPages = ['/', '/sites', '/sites/cimahi-techno-park', '/sites/cimahi-techno-park/facilities', '/sites/cimahi-techno-park/calendar?date=2026-12-02', '/sites/cimahi-techno-park/calendar?view=week&date=2026-12-02', '/directory', '/directory?tab=people', '/directory?q=animasi', '/programmes', '/sites/cimahi-techno-park/programmes', '/sites/jaringan/programmes', '/signin', '/signup', '/forgot-password', '/api/docs', '/mentors'];
+const publicPages = ['/', '/sites', '/sites/cimahi-techno-park', '/sites/cimahi-techno-park/facilities', '/sites/cimahi-techno-park/calendar?date=2026-12-02', '/sites/cimahi-techno-park/calendar?view=week&date=2026-12-02', '/directory', '/directory?tab=people', '/directory?q=animasi', '/programmes', '/sites/cimahi-techno-park/programmes', '/sites/jaringan/programmes', '/training', '/sites/cimahi-techno-park/training', '/sites/cimahi-techno-park/training/toon-boom-harmony-essentials', '/signin', '/signup', '/forgot-password', '/api/docs', '/mentors'];
 const memberPages = ['/dashboard', '/bookings', '/applications', '/mentoring', '/account', '/account/tokens', '/organizations/new'];
 const managerPages = ['/dashboard', '/sites/cimahi-techno-park/bookings', '/sites/cimahi-techno-park/calendar', '/sites/cimahi-techno-park/loans', '/sites/cimahi-techno-park/loans/report', '/sites/cimahi-techno-park/plans', '/sites/cimahi-techno-park/facilities/new', '/sites/cimahi-techno-park/qualifications', '/reports/occupancy?site=cimahi-techno-park', '/organizations/sekolahan-id/statement?site=cimahi-techno-park', '/sites/cimahi-techno-park/roles', '/sites/cimahi-techno-park/tenants', '/audit'];
 const adminPages = ['/reports/occupancy', '/admin/sites', '/admin/sites/new', '/admin/sites/cimahi-techno-park'];
@@ -64,6 +64,11 @@ for (const theme of ['light', 'dark'] as const) {
 			await audit(page, new URL(page.url()).pathname);
 			await audit(page, `${call}/review`);
 			await audit(page, `${call}/emails`);
+			// A course as its staff see it (the class form), and a class's participants.
+			await audit(page, '/sites/cimahi-techno-park/training/toon-boom-harmony-essentials');
+			await page.getByRole('link', { name: 'Peserta dan permintaan' }).first().click();
+			await page.waitForURL(/\/classes\/[0-9a-f-]{36}$/);
+			await audit(page, new URL(page.url()).pathname);
 		});
 
 		test('a reviewer\'s pages', async ({ page }) => {

@@ -11,6 +11,7 @@ import { site, organization, orgMember, tenancy, siteRole, invitation } from '..
 import { apiToken, auditLog } from '../src/lib/server/platform/schema.ts';
 import { programme, programmeCall, application, applicationForm, applicationFile, reviewStage, reviewAssignment, reviewConflict, cohortMember, milestone, milestoneEvidence, kpiForm, kpiReport, mentorProfile, officeHours, mentorSession } from '../src/lib/server/incubation/schema.ts';
 import { starterForm } from '../src/lib/forms.ts';
+import { course, trainingClass, classSession, classTrainer, enrolment } from '../src/lib/server/training/schema.ts';
 import { user } from '../src/lib/server/auth/schema.ts';
 import { anonymous, type Actor, type Role, type UserActor } from '../src/lib/server/auth/actor.ts';
 import { createOrg } from '../src/lib/server/directory/org.service.ts';
@@ -39,7 +40,7 @@ function call(route: ApiRoute, actor: Actor, params: Record<string, string>, opt
 	return handler({ request, url, params, locals: { actor, locale: 'en', requestId: 'test', theme: '' } } as unknown as RequestEvent);
 }
 
-const tables = { site, organization, orgMember, tenancy, siteRole, invitation, apiToken, user, resource, booking, qualification, personQualification, blackout, loan, maintenance, photo, calendarFeed, plan, planAllowance, planMember, ledgerEntry, holiday, holidayOptOut, programme, programmeCall, application, applicationForm, applicationFile, reviewStage, reviewAssignment, reviewConflict, cohortMember, milestone, milestoneEvidence, kpiForm, kpiReport, mentorProfile, officeHours, mentorSession };
+const tables = { site, organization, orgMember, tenancy, siteRole, invitation, apiToken, user, resource, booking, qualification, personQualification, blackout, loan, maintenance, photo, calendarFeed, plan, planAllowance, planMember, ledgerEntry, holiday, holidayOptOut, programme, programmeCall, application, applicationForm, applicationFile, reviewStage, reviewAssignment, reviewConflict, cohortMember, milestone, milestoneEvidence, kpiForm, kpiReport, mentorProfile, officeHours, mentorSession, course, trainingClass, classSession, classTrainer, enrolment };
 async function snapshot() {
 	const out: Record<string, number> = {};
 	for (const [k, t] of Object.entries(tables)) out[k] = (await db().select({ n: count() }).from(t))[0]!.n;
@@ -398,6 +399,27 @@ describe('authorization matrix', () => {
 			case 'put /me/mentor-profile':
 				body = { headline: 'Mentor animasi', expertise: ['animasi'] };
 				break;
+			case 'post /sites/{site}/courses':
+				body = { slug: `kursus-${uid()}`, title: 'Toon Boom Harmony Essentials', durationHours: 24 };
+				break;
+			case 'get /courses/{id}':
+			case 'patch /courses/{id}':
+			case 'post /courses/{id}/classes':
+			case 'get /classes/{id}/enrolments':
+			case 'post /classes/{id}/enrolments':
+			case 'post /enrolments/{id}/cancel':
+			case 'post /enrolments/{id}/decision': {
+				// A course at the park with a restricted class next month, the founder asking for a seat.
+				const [c] = await db().insert(course).values({ siteId: target.id, slug: `k-${uid()}`, title: 'Intel IoT Fundamentals', durationHours: 16 }).returning();
+				const [k] = await db().insert(trainingClass).values({ courseId: c!.id, title: 'Angkatan 1', capacity: 10, approvalRequired: true }).returning();
+				await db().insert(classSession).values({ classId: k!.id, startsAt: new Date(Date.now() + 30 * 86_400_000), endsAt: new Date(Date.now() + 30 * 86_400_000 + 3 * 3_600_000) });
+				const [e] = await db().insert(enrolment).values({ classId: k!.id, userId: founder.userId, status: 'pending' }).returning();
+				params.id = route.path.startsWith('/courses') ? c!.id : route.path.startsWith('/classes') ? k!.id : e!.id;
+				if (route.path === '/courses/{id}' && route.method === 'patch') body = { durationHours: 20 };
+				if (route.path.endsWith('/classes')) body = { title: 'Angkatan 2', capacity: 12, sessions: [{ startsAt: '2027-01-11T09:00:00+07:00', endsAt: '2027-01-11T12:00:00+07:00' }] };
+				if (route.path.endsWith('/decision')) body = { decision: 'approve' };
+				break;
+			}
 			case 'put /me/office-hours':
 				body = { hours: [{ weekday: 1, startsAt: '09:00', endsAt: '12:00' }] };
 				break;

@@ -133,6 +133,27 @@ const names = {
 		equipment: m.resource_class_equipment,
 		compute: m.resource_class_compute
 	},
+	course_level: {
+		beginner: m.course_level_beginner,
+		intermediate: m.course_level_intermediate,
+		advanced: m.course_level_advanced
+	},
+	course_language: {
+		id: m.course_language_id,
+		en: m.course_language_en
+	},
+	class_state: {
+		upcoming: m.class_state_upcoming,
+		running: m.class_state_running,
+		ended: m.class_state_ended
+	},
+	enrolment_status: {
+		pending: m.enrolment_status_pending,
+		enrolled: m.enrolment_status_enrolled,
+		waitlisted: m.enrolment_status_waitlisted,
+		cancelled: m.enrolment_status_cancelled,
+		declined: m.enrolment_status_declined
+	},
 	allowance_unit: {
 		hours: m.allowance_unit_hours,
 		credits: m.allowance_unit_credits

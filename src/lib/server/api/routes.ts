@@ -5,6 +5,7 @@ import { zAuditQuery } from '../platform/audit.service.ts';
 import type { Role } from '../auth/actor.ts';
 import { zCreateProgramme, zUpdateProgramme, zProgrammeQuery, zCreateCall, zUpdateCall, zStartApplication, zSaveApplication, zApplicationQuery, zUploadFile, zCreateStage, zUpdateStage, zMoveApplications, zAssignReviewers, zUnassignReviewer, zScoreReview, zDeclareConflict, zRankingQuery, zAddCohortMember, zMilestoneTemplate, zCreateMilestone, zUpdateMilestone, zEvidenceLink, zSubmitMilestone, zSignOffMilestone, zKpiForm, zKpiReport, zMentorQuery, zSlotQuery, zMentorProfile, zOfficeHours, zBookSession, zSessionNotes, zSessionFeedback, zMailTemplates } from '../../schemas/incubation.ts';
 import { zSaveForm } from '../../schemas/forms.ts';
+import { zCourseQuery, zCreateClass, zCreateCourse, zEnrolmentDecision, zUpdateCourse } from '../../schemas/training.ts';
 import { zCreateResource, zUpdateResource, zResourceQuery, zBookingDefaults, zCreateBooking, zDecision, zAvailabilityQuery, zBookingQuery, zChangeBooking, zCreateQualification, zGrantQualification, zCreateBlackout, zCheckOut, zReturn, zLoanQuery, zCreateMaintenance, zReportQuery, zCalendarQuery, zHolidayQuery, zMoveHoliday, zRegionalHoliday, zOptOut, zCreateFeed, zCreatePlan, zAddPlanMember, zStatementQuery } from '../../schemas/facilities.ts';
 
 /**
@@ -48,6 +49,7 @@ const apps = 'Applications';
 const rev = 'Review';
 const coh = 'Cohorts';
 const ment = 'Mentoring';
+const train = 'Training';
 
 export const apiRoutes: ApiRoute[] = [
 	{ method: 'get', path: '/sites', summary: 'List the parks of the network', tag: site, allow: 'anyone', list: true },
@@ -181,5 +183,15 @@ export const apiRoutes: ApiRoute[] = [
 	{ method: 'put', path: '/sessions/{id}/notes', summary: 'Write the session\'s notes and action items (its mentor); the startup\'s people may send the same items with other done flags to tick them off', tag: ment, allow: 'self', body: zSessionNotes },
 	{ method: 'post', path: '/sessions/{id}/feedback', ok: 200, summary: 'Rate a session that has begun (1–5, with a comment): the mentor rates the startup\'s session, the startup rates the mentor', tag: ment, allow: 'self', body: zSessionFeedback },
 	{ method: 'get', path: '/programmes/{id}/mentoring-report', summary: 'Mentor hours of a programme: per mentor (sessions held, hours, mean rating by startups) and per startup against the allowance', tag: ment, allow: staff },
-	{ method: 'get', path: '/openapi.json', summary: 'This document', tag: 'Meta', allow: 'anyone' }
+	{ method: 'get', path: '/openapi.json', summary: 'This document', tag: 'Meta', allow: 'anyone' },
+	{ method: 'get', path: '/courses', summary: 'The training catalogue: every park\'s courses and the network\'s, one park\'s (?site=, `jaringan` for the network\'s), or a search (?q= in title, provider and skills), each with its classes, sessions and seats', tag: train, allow: 'anyone', query: zCourseQuery, list: true },
+	{ method: 'post', path: '/sites/{site}/courses', summary: 'Add a course to a park\'s catalogue (its staff), or with site `jaringan` to the network\'s (network admins): title, provider partner, skills, level, hours, prerequisites, price in whole Rupiah (0 = free), language', tag: train, allow: staff, body: zCreateCourse },
+	{ method: 'get', path: '/courses/{id}', summary: 'A course with its classes: sessions, trainers, seats taken, waiting list and requests awaiting approval', tag: train, allow: 'anyone' },
+	{ method: 'patch', path: '/courses/{id}', summary: 'Change a course', tag: train, allow: staff, body: zUpdateCourse },
+	{ method: 'post', path: '/courses/{id}/classes', summary: 'Open a class of a course: title, seats, whether requests need approval, location or online link, trainers (people holding a role at the park), sessions', tag: train, allow: staff, body: zCreateClass },
+	{ method: 'get', path: '/classes/{id}/enrolments', summary: 'A class\'s seats, requests and waiting list in order (the course\'s staff and the class\'s trainers)', tag: train, allow: staff },
+	{ method: 'post', path: '/classes/{id}/enrolments', summary: 'Ask for a seat for myself: a free seat is taken at once, a full class puts me on its waiting list, a restricted class waits for approval. Seats are never over-filled, even under concurrent requests', tag: train, allow: 'signed_in' },
+	{ method: 'post', path: '/enrolments/{id}/cancel', ok: 200, summary: 'Cancel a request or a seat (its person, or the course\'s staff); a freed seat goes to the first on the waiting list, who is e-mailed', tag: train, allow: staff, hidden: true },
+	{ method: 'post', path: '/enrolments/{id}/decision', ok: 200, summary: 'Approve a request for a restricted class (a seat if one is free, else the waiting list) or decline it with a reason; the person is e-mailed', tag: train, allow: staff, hidden: true, body: zEnrolmentDecision },
+	{ method: 'get', path: '/me/enrolments', summary: 'My seats, requests and places on waiting lists', tag: train, allow: 'signed_in' }
 ];

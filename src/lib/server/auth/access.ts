@@ -38,7 +38,9 @@ export const Permission = {
 	ApplicationRead: { name: 'application.read', write: false, scope: 'site', roles: ['site_manager', 'site_staff'] },
 	ReviewRead: { name: 'review.read', write: false, scope: 'site', roles: ['site_manager', 'site_staff', 'reviewer'] },
 	ReviewScore: { name: 'review.score', write: true, scope: 'site', roles: ['site_manager', 'site_staff', 'reviewer'] },
-	SiteHolidays: { name: 'holiday.site', write: true, scope: 'site', roles: ['site_manager'] }
+	SiteHolidays: { name: 'holiday.site', write: true, scope: 'site', roles: ['site_manager'] },
+	TrainingManage: { name: 'training.manage', write: true, scope: 'site', roles: ['site_manager', 'site_staff'] },
+	EnrolmentCreate: { name: 'enrolment.create', write: true, scope: 'signed_in' }
 } as const satisfies Record<
 	string,
 	{ name: string; write: boolean; scope: 'network' | 'site' | 'org' | 'signed_in'; roles?: readonly Role[] }

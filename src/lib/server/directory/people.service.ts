@@ -3,6 +3,9 @@ import { db } from '../db/client.ts';
 import { user, session, account } from '../auth/schema.ts';
 import { orgMember, organization, siteRole, site, invitation } from './schema.ts';
 import { apiToken, auditLog } from '../platform/schema.ts';
+import { booking, resource } from '../facilities/schema.ts';
+import { application, programmeCall } from '../incubation/schema.ts';
+import { course, enrolment, trainingClass } from '../training/schema.ts';
 import { Permission, requireUser } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
 import { audit } from '../platform/audit.ts';
@@ -135,14 +138,17 @@ function pick(row: object | undefined, keys: object): Record<string, unknown> {
 export async function exportMyData(actor: Actor) {
 	const me = await requireUser(actor, Permission.ProfileRead);
 	const [profile] = await db().select().from(user).where(eq(user.id, me.userId));
-	const [memberships, roles, sessions, accounts, tokens, invitations, activity] = await Promise.all([
+	const [memberships, roles, sessions, accounts, tokens, invitations, activity, bookings, applications, enrolments] = await Promise.all([
 		db().select({ organization: organization.name, title: orgMember.title, isAdmin: orgMember.isAdmin, since: orgMember.createdAt }).from(orgMember).innerJoin(organization, eq(organization.id, orgMember.orgId)).where(eq(orgMember.userId, me.userId)),
 		db().select({ site: site.name, role: siteRole.role, since: siteRole.createdAt }).from(siteRole).leftJoin(site, eq(site.id, siteRole.siteId)).where(eq(siteRole.userId, me.userId)),
 		db().select({ createdAt: session.createdAt, expiresAt: session.expiresAt, ipAddress: session.ipAddress, userAgent: session.userAgent }).from(session).where(eq(session.userId, me.userId)),
 		db().select({ provider: account.providerId, createdAt: account.createdAt }).from(account).where(eq(account.userId, me.userId)),
 		db().select({ name: apiToken.name, prefix: apiToken.prefix, scope: apiToken.scope, createdAt: apiToken.createdAt, lastUsedAt: apiToken.lastUsedAt, revokedAt: apiToken.revokedAt }).from(apiToken).where(eq(apiToken.userId, me.userId)),
 		db().select({ site: site.name, role: invitation.role, createdAt: invitation.createdAt, acceptedAt: invitation.acceptedAt }).from(invitation).innerJoin(site, eq(site.id, invitation.siteId)).where(eq(invitation.email, me.email)),
-		db().select({ at: auditLog.at, action: auditLog.action, outcome: auditLog.outcome, targetType: auditLog.targetType, targetId: auditLog.targetId }).from(auditLog).where(eq(auditLog.actorId, me.userId)).orderBy(asc(auditLog.at))
+		db().select({ at: auditLog.at, action: auditLog.action, outcome: auditLog.outcome, targetType: auditLog.targetType, targetId: auditLog.targetId }).from(auditLog).where(eq(auditLog.actorId, me.userId)).orderBy(asc(auditLog.at)),
+		db().select({ resource: resource.name, startsAt: booking.startsAt, endsAt: booking.endsAt, status: booking.status, title: booking.title }).from(booking).innerJoin(resource, eq(resource.id, booking.resourceId)).where(eq(booking.userId, me.userId)).orderBy(asc(booking.startsAt)),
+		db().select({ call: programmeCall.title, startup: application.startupName, status: application.status, answers: application.answers, submittedAt: application.submittedAt }).from(application).innerJoin(programmeCall, eq(programmeCall.id, application.callId)).where(eq(application.applicantId, me.userId)),
+		db().select({ course: course.title, class: trainingClass.title, status: enrolment.status, reason: enrolment.reason, askedAt: enrolment.queuedAt }).from(enrolment).innerJoin(trainingClass, eq(trainingClass.id, enrolment.classId)).innerJoin(course, eq(course.id, trainingClass.courseId)).where(eq(enrolment.userId, me.userId)).orderBy(asc(enrolment.queuedAt))
 	]);
 	return {
 		exportedAt: new Date().toISOString(),
@@ -154,6 +160,9 @@ export async function exportMyData(actor: Actor) {
 		accounts,
 		apiTokens: tokens,
 		invitations,
+		bookings,
+		applications,
+		enrolments,
 		activity
 	};
 }

@@ -21,7 +21,7 @@ import { containsPattern, slugify } from '../directory/common.ts';
 import { insertOrg } from '../directory/org.service.ts';
 import { asLocale, formatDateTime } from '../../i18n/format.ts';
 import { applicationMail } from './mail.ts';
-import { host } from './host.ts';
+import { host } from '../directory/host.ts';
 
 type AppRow = typeof application.$inferSelect;
 type FormRow = typeof applicationForm.$inferSelect;

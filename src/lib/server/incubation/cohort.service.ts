@@ -17,7 +17,7 @@ import { addDays } from '../../hours.ts';
 import { localParts } from '../facilities/time.ts';
 import { readConfig } from '../config.ts';
 import { milestoneMail } from './mail.ts';
-import { host } from './host.ts';
+import { host } from '../directory/host.ts';
 
 type ProgrammeRow = typeof programme.$inferSelect;
 type MemberRow = typeof cohortMember.$inferSelect;

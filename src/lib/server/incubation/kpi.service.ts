@@ -15,7 +15,7 @@ import { m } from '../../paraglide/messages.js';
 import { dueOn, endedPeriods, isPeriod, periodOf, reportState, type Frequency, type ReportState } from '../../kpi.ts';
 import { memberRow, programmeRow, standing, startupPeople, planLink, type MemberJoined } from './cohort.service.ts';
 import { kpiMail } from './mail.ts';
-import { host } from './host.ts';
+import { host } from '../directory/host.ts';
 
 export interface KpiFormView {
 	frequency: Frequency;

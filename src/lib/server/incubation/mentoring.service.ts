@@ -22,7 +22,7 @@ import { log } from '../log.ts';
 import { memberRow, programmeRow } from './cohort.service.ts';
 import { sessionMail } from './mail.ts';
 import { asLocale, formatDateTime, formatTime } from '../../i18n/format.ts';
-import { host } from './host.ts';
+import { host } from '../directory/host.ts';
 
 /** No session can be booked closer to its start than this. */
 const NOTICE_MS = 2 * 3_600_000;

@@ -10,10 +10,8 @@ import { AppError, notFound } from '../platform/errors.ts';
 import { parse } from '../../schemas/validate.ts';
 import { defined, isUuid } from '../../schemas/common.ts';
 import { zCreateCall, zCreateProgramme, zProgrammeQuery, zUpdateCall, zUpdateProgramme } from '../../schemas/incubation.ts';
-import { getSiteRow } from '../directory/site.service.ts';
 import { slugTaken } from '../directory/common.ts';
-import { NETWORK } from '../../network.ts';
-import { host } from './host.ts';
+import { host, hostOf } from '../directory/host.ts';
 
 type ProgrammeRow = typeof programme.$inferSelect;
 type CallRow = typeof programmeCall.$inferSelect;
@@ -55,14 +53,6 @@ async function withCalls(rows: Awaited<ReturnType<typeof base>>, now: Date): Pro
 		const { createdAt: _c, updatedAt: _u, ...rest } = p;
 		return { ...rest, ...r, calls: calls.filter((c) => c.programmeId === p.id).map((c) => toCall(c, now)) };
 	});
-}
-
-/**
- * The park a programme belongs to, by id or slug; null for the network's own (`jaringan`).
- * Unknown parks are 404.
- */
-async function hostOf(siteIdOrSlug: string): Promise<string | null> {
-	return siteIdOrSlug === NETWORK.slug ? null : (await getSiteRow(siteIdOrSlug)).id;
 }
 
 const ofHost = (siteId: string | null) => (siteId ? eq(programme.siteId, siteId) : isNull(programme.siteId));

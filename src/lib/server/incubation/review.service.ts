@@ -17,7 +17,7 @@ import type { Locale } from '../../i18n/format.ts';
 import { readConfig } from '../config.ts';
 import { callRow, getApplication, type PublicApplication } from './application.service.ts';
 import { joinCohort } from './cohort.service.ts';
-import { host } from './host.ts';
+import { host } from '../directory/host.ts';
 
 type StageRow = typeof reviewStage.$inferSelect;
 

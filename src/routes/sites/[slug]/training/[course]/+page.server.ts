@@ -1,0 +1,50 @@
+import { fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { signedIn } from '$lib/server/http/guard';
+import { attempt, failed, formValues, orError } from '$lib/server/http/form';
+import { cancelEnrolment, createClass, enrol, getCourse, myEnrolments, trainerPool } from '$lib/server/training/course.service';
+import { can, Permission } from '$lib/server/auth/access';
+import { sessionsOf } from '$lib/server/http/training-form';
+import { t } from '$lib/server/http/translate';
+import { zoneLabel } from '$lib/i18n/format';
+
+export const load: PageServerLoad = async ({ params, locals }) => {
+	const course = await orError(locals.locale, () => getCourse(params.course, params.slug));
+	const canManage = await can(locals.actor, Permission.TrainingManage, { siteId: course.siteId });
+	const ids = new Set(course.classes.map((k) => k.id));
+	const [mine, trainers] = await Promise.all([locals.actor.kind === 'user' ? myEnrolments(locals.actor) : [], canManage ? trainerPool(course.siteId) : []]);
+	const active = mine.filter((e) => ids.has(e.classId) && ['pending', 'enrolled', 'waitlisted'].includes(e.status));
+	return { course, canManage, trainers, zone: zoneLabel(course.timeZone), mine: Object.fromEntries(active.map((e) => [e.classId, { id: e.id, status: e.status, position: e.position }])), signedIn: locals.actor.kind === 'user' };
+};
+
+export const actions: Actions = {
+	/** Ask for a seat in one of the course's classes. */
+	enrol: async (event) => {
+		const me = signedIn(event);
+		const v = formValues(await event.request.formData());
+		const res = await attempt(event.locals.locale, v, () => enrol(me, v.class ?? ''));
+		if (failed(res)) return fail(res.status, { form: 'enrol', class: v.class, ...res.data });
+		return { form: 'enrol', class: v.class, done: t('training_enrolled_msg', { status: t(`enrolment_status_${res.status}`, {}, event.locals.locale) }, event.locals.locale) };
+	},
+	cancel: async (event) => {
+		const me = signedIn(event);
+		const v = formValues(await event.request.formData());
+		const res = await attempt(event.locals.locale, v, () => cancelEnrolment(me, v.enrolment ?? ''));
+		if (failed(res)) return fail(res.status, { form: 'enrol', ...res.data });
+		return { form: 'enrol', class: res.classId, done: t('training_cancelled_msg', {}, event.locals.locale) };
+	},
+	/** Open a class: sessions are lines of the park's local date and times. */
+	class: async (event) => {
+		const me = signedIn(event);
+		const data = await event.request.formData();
+		const v = formValues(data);
+		const locale = event.locals.locale;
+		const course = await orError(locale, () => getCourse(event.params.course, event.params.slug));
+		const sessions = sessionsOf(v.sessions ?? '', course.timeZone, v, locale);
+		if (!Array.isArray(sessions)) return fail(422, { form: 'class', ...sessions.data });
+		const input = { title: v.title, capacity: v.capacity, approvalRequired: v.approvalRequired === 'on', location: v.location ?? '', onlineUrl: v.onlineUrl, trainerIds: data.getAll('trainerIds').map(String), sessions };
+		const res = await attempt(locale, v, () => createClass(me, course.id, input));
+		if (failed(res)) return fail(res.status, { form: 'class', ...res.data });
+		return { form: 'class', created: true };
+	}
+};

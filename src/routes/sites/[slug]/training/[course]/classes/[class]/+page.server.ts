@@ -1,0 +1,35 @@
+import { error, fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { signedIn } from '$lib/server/http/guard';
+import { attempt, failed, formValues, orError } from '$lib/server/http/form';
+import { cancelEnrolment, classEnrolments, decideEnrolment, getCourse } from '$lib/server/training/course.service';
+import { can, Permission } from '$lib/server/auth/access';
+import { t } from '$lib/server/http/translate';
+
+/** A class's participants, requests and waiting list, for the course's staff and its trainers. */
+export const load: PageServerLoad = async (event) => {
+	const me = signedIn(event);
+	const locale = event.locals.locale;
+	const course = await orError(locale, () => getCourse(event.params.course, event.params.slug));
+	const k = course.classes.find((x) => x.id === event.params.class);
+	if (!k) error(404, t('err_class_not_found', {}, locale));
+	const enrolments = await orError(locale, () => classEnrolments(me, k.id));
+	return { course, k, enrolments, canManage: await can(me, Permission.TrainingManage, { siteId: course.siteId }) };
+};
+
+export const actions: Actions = {
+	decide: async (event) => {
+		const me = signedIn(event);
+		const v = formValues(await event.request.formData());
+		const res = await attempt(event.locals.locale, v, () => decideEnrolment(me, v.enrolment ?? '', { decision: v.decision, reason: v.reason ?? '' }));
+		if (failed(res)) return fail(res.status, { enrolment: v.enrolment, ...res.data });
+		return { enrolment: v.enrolment, done: t('training_decided', { status: t(`enrolment_status_${res.status}`, {}, event.locals.locale) }, event.locals.locale) };
+	},
+	cancel: async (event) => {
+		const me = signedIn(event);
+		const v = formValues(await event.request.formData());
+		const res = await attempt(event.locals.locale, v, () => cancelEnrolment(me, v.enrolment ?? ''));
+		if (failed(res)) return fail(res.status, { enrolment: v.enrolment, ...res.data });
+		return { enrolment: v.enrolment, done: t('training_cancelled_msg', {}, event.locals.locale) };
+	}
+};
