@@ -64,11 +64,21 @@ for (const theme of ['light', 'dark'] as const) {
 			await audit(page, new URL(page.url()).pathname);
 			await audit(page, `${call}/review`);
 			await audit(page, `${call}/emails`);
+		});
+
+		test('a course, a class and a session as the park\'s staff see them', async ({ page }) => {
+			await signIn(page, 'manajer.cimahi@taman.demo');
 			// A course as its staff see it (the class form), and a class's participants.
 			await audit(page, '/sites/cimahi-techno-park/training/toon-boom-harmony-essentials');
-			await page.getByRole('link', { name: 'Peserta dan permintaan' }).first().click();
+			await page.getByRole('link', { name: 'Peserta, presensi dan nilai' }).first().click();
 			await page.waitForURL(/\/classes\/[0-9a-f-]{36}$/);
 			await audit(page, new URL(page.url()).pathname);
+			// A session's attendance list and QR code, and where the code leads.
+			await page.getByTestId('sessions').getByRole('link').first().click();
+			await page.waitForURL(/\/sessions\/[0-9a-f-]{36}$/);
+			await audit(page, new URL(page.url()).pathname);
+			const qr = new URL((await page.getByTestId('qr-url').textContent())!);
+			await audit(page, qr.pathname + qr.search);
 		});
 
 		test('a reviewer\'s pages', async ({ page }) => {

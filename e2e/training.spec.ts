@@ -23,7 +23,7 @@ test('a member joins a full class\'s waiting list and moves up when staff free a
 	await page.context().clearCookies();
 	await signIn(page, 'staf.cimahi@taman.demo');
 	await page.goto('/sites/cimahi-techno-park/training/intel-iot-fundamentals');
-	await kelas.getByRole('link', { name: 'Peserta dan permintaan' }).click();
+	await kelas.getByRole('link', { name: 'Peserta, presensi dan nilai' }).click();
 	const rows = page.getByTestId('enrolments').getByRole('row');
 	const first = rows.filter({ hasText: 'Daftar tunggu #1' });
 	const next = (await first.getByRole('cell').first().textContent())!.replace(/\S+@\S+/, '').trim();
@@ -70,7 +70,7 @@ test('staff add a course and open a class; a restricted class\'s requests are ap
 
 	// The training of trainers takes requests: one approved, one declined with its reason.
 	await page.goto('/sites/cimahi-techno-park/training/toon-boom-harmony-essentials');
-	await page.getByTestId('classes').getByRole('listitem').filter({ hasText: 'Training of Trainers' }).getByRole('link', { name: 'Peserta dan permintaan' }).click();
+	await page.getByTestId('classes').getByRole('listitem').filter({ hasText: 'Training of Trainers' }).getByRole('link', { name: 'Peserta, presensi dan nilai' }).click();
 	const pending = page.getByTestId('enrolments').getByRole('row').filter({ hasText: 'Menunggu persetujuan' });
 	await expect(pending).toHaveCount(2);
 	await pending.first().getByRole('button', { name: 'Setujui' }).click();
@@ -81,4 +81,87 @@ test('staff add a course and open a class; a restricted class\'s requests are ap
 	await last.getByRole('textbox').fill('Khusus pelatih yang sudah lulus Harmony Essentials.');
 	await last.getByRole('button', { name: 'Tolak' }).click();
 	await expect(page.getByTestId('enrolments')).toContainText('Ditolak — Khusus pelatih yang sudah lulus Harmony Essentials.');
+});
+
+/** Today in WIB as `YYYY-MM-DD`, and a session line from an hour ago to an hour ahead (within the day). */
+function runningSessionLine(): string {
+	const wib = new Date(Date.now() + 7 * 3_600_000);
+	const now = wib.getUTCHours() * 60 + wib.getUTCMinutes();
+	const hm = (min: number) => `${String(Math.floor(min / 60)).padStart(2, '0')}:${String(min % 60).padStart(2, '0')}`;
+	return `${wib.toISOString().slice(0, 10)} ${hm(Math.max(0, now - 60))} ${hm(Math.min(23 * 60 + 59, now + 60))}`;
+}
+
+test('staff set the assessment; a participant checks in by the session\'s QR code, is scored and completes', async ({ page, browser }) => {
+	await signIn(page, 'staf.cimahi@taman.demo');
+	await page.goto('/sites/cimahi-techno-park/training/toon-boom-harmony-essentials');
+	await expect(page.getByTestId('rule')).toHaveText('Syarat lulus: kehadiran minimal 75% dan nilai akhir minimal 70.');
+	await page.getByText('Atur penilaian dan syarat lulus').click();
+	// A new component without a weight is refused, naming its row; nothing is saved.
+	await page.getByLabel('Kehadiran minimal (%)').fill('100');
+	await page.getByLabel('Jenis komponen 3').selectOption('practical');
+	await page.getByLabel('Judul komponen 3').fill('Praktik rigging');
+	await page.getByRole('button', { name: 'Simpan' }).click();
+	await expect(page.getByText('Komponen 3: Terlalu kecil (minimal 1).')).toBeVisible();
+	await expect(page.getByTestId('rule')).toHaveText('Syarat lulus: kehadiran minimal 75% dan nilai akhir minimal 70.');
+	await expect(page.getByLabel('Judul komponen 3')).toHaveValue('Praktik rigging');
+	await page.getByLabel('Bobot komponen 3').fill('20');
+	await page.getByRole('button', { name: 'Simpan' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Penilaian disimpan.' })).toBeVisible();
+	await expect(page.getByTestId('rule')).toHaveText('Syarat lulus: kehadiran minimal 100% dan nilai akhir minimal 70.');
+	await expect(page.getByText('Praktik rigging (Praktik) — Bobot 20')).toBeVisible();
+
+	// A class meeting right now.
+	await page.getByText('Buka kelas').first().click();
+	await page.getByLabel('Nama kelas (mis. Angkatan 1)').fill('Kelas Presensi QR');
+	await page.getByLabel('Jumlah kursi').fill('5');
+	await page.getByLabel(/^Sesi, satu per baris/).fill(runningSessionLine());
+	await page.getByRole('button', { name: 'Buka kelas' }).click();
+	const kelas = page.getByTestId('classes').getByRole('listitem').filter({ hasText: 'Kelas Presensi QR' });
+	await expect(kelas).toContainText('Berlangsung');
+
+	const member = await browser.newPage({ locale: 'id-ID' });
+	await signIn(member, 'anggota@taman.demo');
+	await member.goto('/sites/cimahi-techno-park/training/toon-boom-harmony-essentials');
+	const mine = member.getByTestId('classes').getByRole('listitem').filter({ hasText: 'Kelas Presensi QR' });
+	await mine.getByRole('button', { name: 'Daftar kelas ini' }).click();
+	await expect(mine).toContainText('Status Anda: Terdaftar');
+	await expect(mine.getByTestId('my-progress')).toHaveText('Kehadiran 0/1 (0%) · nilai — · Berlangsung');
+
+	// The trainer's screen shows the session's QR code; the member opens its address and is marked present.
+	await kelas.getByRole('link', { name: 'Peserta, presensi dan nilai' }).click();
+	await page.getByTestId('sessions').getByRole('link', { name: 'Isi presensi' }).click();
+	await expect(page.getByTestId('session-qr').locator('svg')).toBeVisible();
+	const url = new URL((await page.getByTestId('qr-url').textContent())!);
+	await member.goto(url.pathname + url.search);
+	await expect(member.getByText('Toon Boom Harmony Essentials — Kelas Presensi QR')).toBeVisible();
+	await member.getByRole('button', { name: 'Catat kehadiran saya' }).click();
+	await expect(member.getByRole('status')).toHaveText('Kehadiran Anda tercatat.');
+	// A wrong code is refused.
+	await member.goto(url.pathname + '?code=salah');
+	await member.getByRole('button', { name: 'Catat kehadiran saya' }).click();
+	await expect(member.getByRole('alert')).toContainText('Kode QR ini tidak berlaku untuk sesi ini.');
+
+	await page.reload();
+	await expect(page.getByRole('checkbox', { name: /Putu Ayu Maharani/ })).toBeChecked();
+	await expect(page.getByTestId('attendance')).toContainText('QR');
+
+	// Scores: 80 (×30), 90 (×70), 85 (×20) → 86,67, completed.
+	await page.getByRole('link', { name: '← Kelas Presensi QR' }).click();
+	const scores = page.getByTestId('scores');
+	await scores.getByLabel('Ujian teori Harmony: Putu Ayu Maharani').fill('120');
+	await page.getByRole('button', { name: 'Simpan nilai' }).click();
+	await expect(scores.getByText(/maksimal 100/)).toBeVisible();
+	await scores.getByLabel('Ujian teori Harmony: Putu Ayu Maharani').fill('80');
+	await scores.getByLabel('Proyek animasi pendek: Putu Ayu Maharani').fill('90');
+	await scores.getByLabel('Praktik rigging: Putu Ayu Maharani').fill('85');
+	await page.getByRole('button', { name: 'Simpan nilai' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Nilai disimpan.' })).toBeVisible();
+	const row = scores.getByRole('row').filter({ hasText: 'Putu Ayu Maharani' });
+	await expect(row).toContainText('1/1 (100%)');
+	await expect(row).toContainText('86,67');
+	await expect(row).toContainText('Lulus');
+
+	await member.goto('/training');
+	await expect(member.getByTestId('my-enrolments')).toContainText('Kehadiran 1/1 (100%) · nilai 86,67 · Lulus');
+	await member.close();
 });

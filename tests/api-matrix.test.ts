@@ -11,7 +11,7 @@ import { site, organization, orgMember, tenancy, siteRole, invitation } from '..
 import { apiToken, auditLog } from '../src/lib/server/platform/schema.ts';
 import { programme, programmeCall, application, applicationForm, applicationFile, reviewStage, reviewAssignment, reviewConflict, cohortMember, milestone, milestoneEvidence, kpiForm, kpiReport, mentorProfile, officeHours, mentorSession } from '../src/lib/server/incubation/schema.ts';
 import { starterForm } from '../src/lib/forms.ts';
-import { course, trainingClass, classSession, classTrainer, enrolment } from '../src/lib/server/training/schema.ts';
+import { course, trainingClass, classSession, classTrainer, enrolment, assessmentComponent, assessmentScore, attendance } from '../src/lib/server/training/schema.ts';
 import { user } from '../src/lib/server/auth/schema.ts';
 import { anonymous, type Actor, type Role, type UserActor } from '../src/lib/server/auth/actor.ts';
 import { createOrg } from '../src/lib/server/directory/org.service.ts';
@@ -40,7 +40,7 @@ function call(route: ApiRoute, actor: Actor, params: Record<string, string>, opt
 	return handler({ request, url, params, locals: { actor, locale: 'en', requestId: 'test', theme: '' } } as unknown as RequestEvent);
 }
 
-const tables = { site, organization, orgMember, tenancy, siteRole, invitation, apiToken, user, resource, booking, qualification, personQualification, blackout, loan, maintenance, photo, calendarFeed, plan, planAllowance, planMember, ledgerEntry, holiday, holidayOptOut, programme, programmeCall, application, applicationForm, applicationFile, reviewStage, reviewAssignment, reviewConflict, cohortMember, milestone, milestoneEvidence, kpiForm, kpiReport, mentorProfile, officeHours, mentorSession, course, trainingClass, classSession, classTrainer, enrolment };
+const tables = { site, organization, orgMember, tenancy, siteRole, invitation, apiToken, user, resource, booking, qualification, personQualification, blackout, loan, maintenance, photo, calendarFeed, plan, planAllowance, planMember, ledgerEntry, holiday, holidayOptOut, programme, programmeCall, application, applicationForm, applicationFile, reviewStage, reviewAssignment, reviewConflict, cohortMember, milestone, milestoneEvidence, kpiForm, kpiReport, mentorProfile, officeHours, mentorSession, course, trainingClass, classSession, classTrainer, enrolment, assessmentComponent, assessmentScore, attendance };
 async function snapshot() {
 	const out: Record<string, number> = {};
 	for (const [k, t] of Object.entries(tables)) out[k] = (await db().select({ n: count() }).from(t))[0]!.n;
@@ -418,6 +418,26 @@ describe('authorization matrix', () => {
 				if (route.path === '/courses/{id}' && route.method === 'patch') body = { durationHours: 20 };
 				if (route.path.endsWith('/classes')) body = { title: 'Angkatan 2', capacity: 12, sessions: [{ startsAt: '2027-01-11T09:00:00+07:00', endsAt: '2027-01-11T12:00:00+07:00' }] };
 				if (route.path.endsWith('/decision')) body = { decision: 'approve' };
+				break;
+			}
+			case 'put /courses/{id}/assessment':
+			case 'get /classes/{id}/assessments':
+			case 'put /classes/{id}/assessments':
+			case 'get /class-sessions/{id}/attendance':
+			case 'put /class-sessions/{id}/attendance':
+			case 'get /class-sessions/{id}/code':
+			case 'post /class-sessions/{id}/check-in': {
+				// A class meeting now, the founder holding a seat; the course is assessed by one test.
+				const [c] = await db().insert(course).values({ siteId: target.id, slug: `k-${uid()}`, title: 'Intel IoT Fundamentals', durationHours: 16 }).returning();
+				const [a] = await db().insert(assessmentComponent).values({ courseId: c!.id, kind: 'test', title: 'Ujian akhir', weight: 1 }).returning();
+				const [k] = await db().insert(trainingClass).values({ courseId: c!.id, title: 'Angkatan 1', capacity: 10 }).returning();
+				const [s] = await db().insert(classSession).values({ classId: k!.id, startsAt: new Date(Date.now() - 3_600_000), endsAt: new Date(Date.now() + 2 * 3_600_000) }).returning();
+				await db().insert(enrolment).values({ classId: k!.id, userId: founder.userId, status: 'enrolled' });
+				params.id = route.path.startsWith('/courses') ? c!.id : route.path.startsWith('/classes') ? k!.id : s!.id;
+				if (route.path.endsWith('/assessment')) body = { passMark: 75, minAttendance: 80, components: [{ id: a!.id, kind: 'test', title: 'Ujian akhir', weight: 2 }] };
+				if (route.path.endsWith('/assessments') && route.method === 'put') body = { scores: [{ userId: founder.userId, componentId: a!.id, score: 88 }] };
+				if (route.path.endsWith('/attendance') && route.method === 'put') body = { present: [founder.userId] };
+				if (route.path.endsWith('/check-in')) body = { code: s!.code };
 				break;
 			}
 			case 'put /me/office-hours':

@@ -1,9 +1,11 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { useTestDb } from './db.ts';
-import { makeSite, makeUser, makeMembers, refusal, auditCount, mailsTo } from './factories.ts';
+import { makeSite, makeUser, makeMembers, makeResource, refusal, auditCount, mailsTo } from './factories.ts';
 import { cancelEnrolment, classEnrolments, createClass, createCourse, decideEnrolment, enrol, findCourses, getCourse, myEnrolments, updateCourse } from '../src/lib/server/training/course.service.ts';
-import { course, enrolment } from '../src/lib/server/training/schema.ts';
+import { attendance, classSession, course, enrolment } from '../src/lib/server/training/schema.ts';
+import { booking } from '../src/lib/server/facilities/schema.ts';
+import { checkIn, classProgress, completion, myProgress, myTraining, recordAttendance, recordScores, sessionAttendance, sessionCode, setAssessment } from '../src/lib/server/training/progress.service.ts';
 import { db } from '../src/lib/server/db/client.ts';
 import { exportMyData } from '../src/lib/server/directory/people.service.ts';
 import type { UserActor } from '../src/lib/server/auth/actor.ts';
@@ -109,5 +111,116 @@ describe('training catalogue and enrolment', () => {
 		expect((await refusal(enrol(declined!, k.id, new Date('2026-12-09T00:00:00Z')))).key).toBe('err_class_ended');
 		// The person's data export (UU PDP) carries their enrolments.
 		expect((await exportMyData(declined!)).enrolments).toMatchObject([{ course: 'Toon Boom Harmony Essentials', class: 'Training of Trainers', status: 'declined', reason: 'Khusus pelatih bersertifikat Toon Boom.' }]);
+	});
+});
+
+describe('attendance, assessment and completion', () => {
+	let park: { id: string; slug: string };
+	let staff: UserActor;
+	let trainer: UserActor;
+	let courseId: string;
+	let componentIds: string[];
+
+	beforeAll(async () => {
+		park = await makeSite({ name: 'Cimahi Techno Park' });
+		staff = await makeUser('site_staff', park.id);
+		trainer = await makeUser('mentor', park.id);
+		courseId = (await createCourse(staff, park.slug, { ...toonBoom, slug: 'intel-iot', title: 'Intel IoT Fundamentals' })).id;
+		const c = await setAssessment(staff, courseId, { passMark: 70, minAttendance: 75, components: [{ kind: 'test', title: 'Ujian tertulis', weight: 30 }, { kind: 'project', title: 'Proyek sensor', weight: 70 }] });
+		componentIds = c.components.map((k) => k.id);
+	});
+
+	it('applies the completion rule: attendance share and weighted score against the pass mark', () => {
+		const rule = { passMark: 70, minAttendance: 75, components: [{ id: 'a', weight: 30 }, { id: 'b', weight: 70 }] };
+		expect(completion(rule, { sessions: 4, attended: 3, scores: { a: 60, b: 75 } }, false)).toMatchObject({ attendance: 75, score: 70.5, outcome: 'completed' });
+		// 2 of 3 sessions is 66.7 %, under 75 %.
+		expect(completion(rule, { sessions: 3, attended: 2, scores: { a: 100, b: 100 } }, false)).toMatchObject({ attendance: 66.7, outcome: 'in_progress' });
+		expect(completion(rule, { sessions: 3, attended: 2, scores: { a: 100, b: 100 } }, true).outcome).toBe('not_completed');
+		// 69.99 is not 70; a missing score keeps the outcome open even after the class.
+		expect(completion(rule, { sessions: 4, attended: 4, scores: { a: 69.99, b: 69.99 } }, true)).toMatchObject({ score: 69.99, outcome: 'not_completed' });
+		expect(completion(rule, { sessions: 4, attended: 4, scores: { a: 90 } }, true)).toMatchObject({ score: null, outcome: 'in_progress' });
+		expect(completion({ ...rule, components: [] }, { sessions: 2, attended: 2, scores: {} }, false).outcome).toBe('completed');
+	});
+
+	it('an on-site class books its room for every session through the facilities service', async () => {
+		const room = await makeResource(park.id, { name: 'Ruang Kelas ATC', alwaysOpen: true });
+		const k = await createClass(staff, courseId, { title: 'Angkatan Ruang', capacity: 10, roomId: room.id, sessions }, NOW);
+		const held = await db().select().from(booking).where(eq(booking.resourceId, room.id));
+		expect(held.map((b) => [b.startsAt.toISOString(), b.status])).toEqual([['2026-12-07T02:00:00.000Z', 'confirmed'], ['2026-12-08T02:00:00.000Z', 'confirmed']]);
+		expect((await db().select().from(classSession).where(eq(classSession.classId, k.id))).every((s) => held.some((b) => b.id === s.bookingId))).toBe(true);
+		// The room is taken then: a second class there is refused, naming the session, and nothing is written.
+		const classes = (await getCourse(courseId)).classes.length;
+		const taken = await refusal(createClass(staff, courseId, { title: 'Bentrok', capacity: 10, roomId: room.id, sessions: [sessions[1]!] }, NOW));
+		expect(taken.code).toBe('CONFLICT');
+		expect(taken.fields?.[0]?.field).toBe('sessions.0');
+		expect((await getCourse(courseId)).classes.length).toBe(classes);
+		// Equipment, or a room of another park, is not a classroom.
+		const camera = await makeResource(park.id, { kind: 'camera', class: 'equipment' });
+		const elsewhere = await makeResource((await makeSite()).id, { alwaysOpen: true });
+		for (const r of [camera, elsewhere]) expect((await refusal(createClass(staff, courseId, { title: 'X', capacity: 5, roomId: r.id, sessions }, NOW))).fields).toMatchObject([{ field: 'roomId', key: 'err_class_room' }]);
+	});
+
+	it('participants check in by QR only during the session, with its code and a seat; trainers take the list', async () => {
+		const k = await createClass(staff, courseId, { title: 'Angkatan QR', capacity: 5, trainerIds: [trainer.userId], sessions }, NOW);
+		const [ayu, budi, outsider] = await makeMembers(3, null);
+		const ayuSeat = await enrol(ayu!, k.id, NOW);
+		await enrol(budi!, k.id, NOW);
+		const first = k.sessions[0]!;
+		const { code, url } = await sessionCode(trainer, first.id);
+		expect(url).toBe(`http://localhost:3000/attend/${first.id}?code=${code}`);
+		// Before the window (more than 15 minutes early) and after the end: refused, nothing written.
+		const early = new Date(new Date(first.startsAt).getTime() - 16 * 60_000);
+		const late = new Date(new Date(first.endsAt).getTime() + 1000);
+		for (const at of [early, late]) expect((await refusal(checkIn(ayu!, first.id, { code }, at))).key).toBe('err_attendance_window');
+		const denied = await auditCount('attendance.check_in', 'denied');
+		expect((await refusal(checkIn(ayu!, first.id, { code: 'salah' }, new Date(first.startsAt)))).key).toBe('err_attendance_code');
+		expect((await refusal(checkIn(outsider!, first.id, { code }, new Date(first.startsAt)))).key).toBe('err_attendance_not_enrolled');
+		expect(await auditCount('attendance.check_in', 'denied')).toBe(denied + 2);
+		expect((await db().select().from(attendance).where(eq(attendance.sessionId, first.id))).length).toBe(0);
+		// Within it: present once, however often scanned.
+		const during = new Date(new Date(first.startsAt).getTime() - 10 * 60_000);
+		expect(await checkIn(ayu!, first.id, { code }, during)).toMatchObject({ present: true, already: false });
+		expect(await checkIn(ayu!, first.id, { code }, during)).toMatchObject({ already: true });
+		const marks = async (id: string) => Object.fromEntries((await sessionAttendance(trainer, id)).participants.map((p) => [p.userId, p.method]));
+		expect(await marks(first.id)).toEqual({ [ayu!.userId]: 'qr', [budi!.userId]: null });
+
+		// The trainer takes the second session from the list, not before it opens; only participants can be ticked.
+		const second = k.sessions[1]!;
+		expect((await refusal(recordAttendance(trainer, second.id, { present: [budi!.userId] }, NOW))).key).toBe('err_attendance_early');
+		const at = new Date(second.endsAt);
+		expect((await refusal(recordAttendance(trainer, second.id, { present: [budi!.userId, outsider!.userId] }, at))).fields).toMatchObject([{ field: 'present.1', key: 'err_not_participant' }]);
+		await recordAttendance(trainer, second.id, { present: [ayu!.userId, budi!.userId] }, at);
+		expect(await marks(second.id)).toEqual({ [ayu!.userId]: 'list', [budi!.userId]: 'list' });
+		// Unticking removes a mark, a QR one included.
+		await recordAttendance(trainer, first.id, { present: [] }, at);
+		expect(await marks(first.id)).toEqual({ [ayu!.userId]: null, [budi!.userId]: null });
+		await recordAttendance(trainer, first.id, { present: [ayu!.userId] }, at);
+		// A member of the park, or another park's staff, may not take attendance; nothing changes.
+		for (const who of [await makeUser('member', park.id), await makeUser('site_staff', (await makeSite()).id)]) expect((await refusal(recordAttendance(who, first.id, { present: [] }, at))).code).toBe('FORBIDDEN');
+		expect(await marks(first.id)).toEqual({ [ayu!.userId]: 'list', [budi!.userId]: null });
+
+		// Scores: Ayu passes (2 of 2 sessions, 0.3 × 60 + 0.7 × 80 = 74); Budi attends half, under 75 %.
+		const [test, project] = componentIds as [string, string];
+		const bad = await refusal(recordScores(trainer, k.id, { scores: [{ userId: ayu!.userId, componentId: test, score: 101 }, { userId: outsider!.userId, componentId: test, score: 50 }] }, at));
+		expect(bad.fields?.map((f) => f.field)).toEqual(['scores.0.score']);
+		expect((await refusal(recordScores(trainer, k.id, { scores: [{ userId: outsider!.userId, componentId: test, score: 50 }] }, at))).fields).toMatchObject([{ field: 'scores.0.userId', key: 'err_not_participant' }]);
+		const progress = await recordScores(trainer, k.id, { scores: [{ userId: ayu!.userId, componentId: test, score: 60 }, { userId: ayu!.userId, componentId: project, score: 80 }, { userId: budi!.userId, componentId: test, score: 95.5 }, { userId: budi!.userId, componentId: project, score: 90 }] }, at);
+		const of = (id: string) => progress.participants.find((p) => p.userId === id)!;
+		expect(of(ayu!.userId)).toMatchObject({ attended: 2, sessions: 2, attendance: 100, score: 74, outcome: 'completed' });
+		expect(of(budi!.userId)).toMatchObject({ attended: 1, attendance: 50, score: 91.65, outcome: 'not_completed' });
+		expect(await myProgress(budi!, k.id, at)).toMatchObject({ outcome: 'not_completed', scores: { [test]: 95.5, [project]: 90 } });
+		expect((await refusal(myProgress(outsider!, k.id, at))).code).toBe('NOT_FOUND');
+		expect((await refusal(classProgress(budi!, k.id, at))).code).toBe('FORBIDDEN');
+		// A null clears a score; Ayu is open again.
+		const cleared = await recordScores(staff, k.id, { scores: [{ userId: ayu!.userId, componentId: project, score: null }] }, new Date('2026-12-07T03:00:00Z'));
+		expect(cleared.participants.find((p) => p.userId === ayu!.userId)).toMatchObject({ score: null, outcome: 'in_progress' });
+		// A scored component cannot be dropped from the course; renamed and reweighted it keeps its scores.
+		expect((await refusal(setAssessment(staff, courseId, { passMark: 70, minAttendance: 75, components: [{ id: project, kind: 'project', title: 'Proyek sensor', weight: 70 }] }))).key).toBe('err_component_scored');
+		const c = await setAssessment(staff, courseId, { passMark: 60, minAttendance: 50, components: [{ id: test, kind: 'test', title: 'Ujian teori', weight: 1 }, { id: project, kind: 'project', title: 'Proyek sensor', weight: 1 }] });
+		expect(c).toMatchObject({ passMark: 60, minAttendance: 50, components: [{ id: test, title: 'Ujian teori', weight: 1 }, { id: project, weight: 1 }] });
+		expect((await myTraining(budi!, at)).find((e) => e.classId === k.id)?.progress).toMatchObject({ score: 92.75, outcome: 'completed' });
+		expect((await refusal(setAssessment(trainer, courseId, { passMark: 1, minAttendance: 1, components: [] }))).code).toBe('FORBIDDEN');
+		// Once the class has ended its list is its record: no one leaves it any more.
+		expect((await refusal(cancelEnrolment(ayu!, ayuSeat.id, at))).key).toBe('err_class_ended');
 	});
 });

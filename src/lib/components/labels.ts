@@ -154,6 +154,20 @@ const names = {
 		cancelled: m.enrolment_status_cancelled,
 		declined: m.enrolment_status_declined
 	},
+	assessment_kind: {
+		test: m.assessment_kind_test,
+		practical: m.assessment_kind_practical,
+		project: m.assessment_kind_project
+	},
+	outcome: {
+		in_progress: m.outcome_in_progress,
+		completed: m.outcome_completed,
+		not_completed: m.outcome_not_completed
+	},
+	attendance_method: {
+		list: m.attendance_method_list,
+		qr: m.attendance_method_qr
+	},
 	allowance_unit: {
 		hours: m.allowance_unit_hours,
 		credits: m.allowance_unit_credits

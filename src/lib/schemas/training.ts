@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LIMITS, optional, zName, zSlug, zTags, zText, zUrl } from './common.ts';
-import { courseLanguages, courseLevels } from '../server/training/schema.ts';
+import { componentKinds, courseLanguages, courseLevels } from '../server/training/schema.ts';
 
 /** ISO 8601 with an offset (2026-12-01T08:00:00+07:00 or …Z). */
 const zInstant = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
@@ -35,6 +35,8 @@ export const zCreateClass = z.strictObject({
 	capacity: z.coerce.number().int().min(1).max(1000),
 	approvalRequired: z.boolean().default(false),
 	location: zText(LIMITS.short).default(''),
+	/** A room of the course's park that every session books (on-site classes). */
+	roomId: optional(z.uuid()),
 	onlineUrl: optional(zUrl),
 	/** People of the park who teach it. */
 	trainerIds: z.array(z.string().min(1).max(100)).max(10).default([]),
@@ -46,3 +48,41 @@ export const zEnrolmentDecision = z.strictObject({
 	decision: z.enum(['approve', 'decline']),
 	reason: zText(LIMITS.short).default('')
 }).refine((d) => d.decision === 'approve' || d.reason.length > 0, { message: 'err_field_required', path: ['reason'] });
+
+/** A course's completion rule and its assessment components (kept ones carry their id). */
+export const zAssessmentScheme = z
+	.strictObject({
+		passMark: z.coerce.number().int().min(0).max(100),
+		minAttendance: z.coerce.number().int().min(0).max(100),
+		components: z
+			.array(
+				z.strictObject({
+					id: z.uuid().optional(),
+					kind: z.enum(componentKinds),
+					title: zName,
+					weight: z.coerce.number().int().min(1).max(100)
+				})
+			)
+			.max(20)
+	});
+export type AssessmentScheme = z.input<typeof zAssessmentScheme>;
+
+/** Who was present at a session, as ticked on the trainer's list (everyone else is absent). */
+export const zAttendanceList = z.strictObject({ present: z.array(z.string().min(1).max(100)).max(1000) });
+
+/** The code from a session's QR code. */
+export const zCheckIn = z.strictObject({ code: z.string().trim().min(1).max(100) });
+
+/** Scores of a class's participants; null clears one. */
+export const zScores = z.strictObject({
+	scores: z
+		.array(
+			z.strictObject({
+				userId: z.string().min(1).max(100),
+				componentId: z.uuid(),
+				score: z.union([z.null(), z.coerce.number().min(0).max(100).multipleOf(0.01)])
+			})
+		)
+		.min(1)
+		.max(5000)
+});

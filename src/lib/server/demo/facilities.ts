@@ -53,7 +53,7 @@ const resources: Record<string, R[]> = {
 };
 
 /** The next `n` open weekdays from `from` (local dates), skipping holidays. */
-async function workdays(siteId: string, from: string, n: number) {
+export async function workdays(siteId: string, from: string, n: number) {
 	const closed = await closedDays(db(), siteId, from, addDays(from, 60));
 	const out: string[] = [];
 	for (let d = from; out.length < n; d = addDays(d, 1)) {

@@ -1,15 +1,21 @@
+import { and, eq } from 'drizzle-orm';
 import { db } from '../db/client.ts';
-import { course } from '../training/schema.ts';
-import { system } from '../auth/actor.ts';
+import { classSession, course } from '../training/schema.ts';
+import { resource } from '../facilities/schema.ts';
+import { system, type Actor } from '../auth/actor.ts';
 import { loadActor, loadActorByEmail } from '../auth/load-actor.ts';
-import { createClass, createCourse, decideEnrolment, enrol } from '../training/course.service.ts';
+import { createClass, createCourse, decideEnrolment, enrol, type PublicClass } from '../training/course.service.ts';
+import { checkIn, recordAttendance, recordScores, setAssessment } from '../training/progress.service.ts';
 import { addDays, localParts, zonedInstant } from '../facilities/time.ts';
+import { workdays } from './facilities.ts';
 
 /**
  * The training catalogue from the seeds: Cimahi Techno Park as Authorized Training Center (Toon Boom
  * Harmony and its training of trainers, Intel IoT), and the Coding Factory's cloud and AI track for
  * interns. Classes start in the coming weeks; the demo's applicants fill seats, one class is full
- * with a waiting list, and the restricted one has requests to decide.
+ * with a waiting list, and the restricted one has requests to decide. Each course has its
+ * assessment; a class of each park ran last month, with attendance (by list and by QR) and scores:
+ * most passed, one missed too many sessions, one scored under the pass mark.
  */
 export async function seedTraining(siteIds: Map<string, string>) {
 	if ((await db().select({ id: course.id }).from(course).limit(1)).length) return;
@@ -18,10 +24,32 @@ export async function seedTraining(siteIds: Map<string, string>) {
 	const weekly = (days: number, count: number, from: number, to: number) => Array.from({ length: count }, (_, i) => ({ startsAt: zonedInstant(addDays(today, days + 7 * i), from * 60, 'Asia/Jakarta').toISOString(), endsAt: zonedInstant(addDays(today, days + 7 * i), to * 60, 'Asia/Jakarta').toISOString() }));
 	const sri = await loadActorByEmail('mentor@taman.demo');
 	const people = (await Promise.all(Array.from({ length: 16 }, (_, i) => loadActor(`demo-applicant-${i + 1}`, 'write', 'session')))).filter((a): a is NonNullable<typeof a> => !!a);
-	const seat = async (classId: string, from: number, count: number) => {
+	const seat = async (classId: string, from: number, count: number, at = new Date()) => {
 		const out = [];
-		for (const p of people.slice(from, from + count)) out.push(await enrol(p, classId));
+		for (const p of people.slice(from, from + count)) out.push(await enrol(p, classId, at));
 		return out;
+	};
+	/**
+	 * A class that has ended: its people enrolled a week before it began, attended every session
+	 * but those in `missed` (the first of them scanned the QR code, the others were ticked by the
+	 * trainer), and were scored per component.
+	 */
+	const ran = async (trainer: Actor, k: PublicClass, componentIds: string[], from: number, scores: number[][], missed: Record<number, number[]> = {}) => {
+		const who = await seat(k.id, from, scores.length, new Date(Date.parse(k.sessions[0]!.startsAt) - 7 * 86_400_000));
+		const rows = await db().select().from(classSession).where(eq(classSession.classId, k.id));
+		for (const [n, s] of k.sessions.entries()) {
+			const here = who.map((e, i) => ({ e, i })).filter(({ i }) => !missed[i]?.includes(n));
+			const code = rows.find((r) => r.id === s.id)!.code;
+			if (here[0]) await checkIn(people[from + here[0].i]!, s.id, { code }, new Date(Date.parse(s.startsAt) + 5 * 60_000));
+			await recordAttendance(trainer, s.id, { present: here.map(({ e }) => e.userId) }, new Date(s.endsAt));
+		}
+		const last = new Date(k.sessions.at(-1)!.endsAt);
+		await recordScores(trainer, k.id, { scores: who.flatMap((e, i) => componentIds.map((componentId, c) => ({ userId: e.userId, componentId, score: scores[i]![c]! }))) }, last);
+	};
+	/** `count` sessions a week apart on open weekdays of a park, starting `days` from today (negative: in the past). */
+	const weeklyAt = async (siteId: string, days: number, count: number, from: number, to: number, zone = 'Asia/Jakarta') => {
+		const open = await workdays(siteId, addDays(today, days), count * 5);
+		return Array.from({ length: count }, (_, i) => open[i * 5]!).map((d) => ({ startsAt: zonedInstant(d, from * 60, zone).toISOString(), endsAt: zonedInstant(d, to * 60, zone).toISOString() }));
 	};
 
 	const cimahi = siteIds.get('cimahi-techno-park')!;
@@ -37,9 +65,17 @@ export async function seedTraining(siteIds: Map<string, string>) {
 		priceIdr: 1_500_000,
 		language: 'id'
 	});
-	const h1 = await createClass(system, harmony.id, { title: 'Angkatan Desember', capacity: 12, location: 'Lab Toon Boom, Gedung Technopark Cimahi', trainerIds: sri?.kind === 'user' ? [sri.userId] : [], sessions: weekly(7, 4, 9, 15) });
+	const harmonyParts = (await setAssessment(system, harmony.id, { passMark: 70, minAttendance: 75, components: [{ kind: 'test', title: 'Ujian teori Harmony', weight: 30 }, { kind: 'project', title: 'Proyek animasi pendek', weight: 70 }] })).components.map((k) => k.id);
+	const sriIds = sri?.kind === 'user' ? [sri.userId] : [];
+	// Last month's class: four of six passed; one missed half the sessions, one scored under 70.
+	const h0 = await createClass(system, harmony.id, { title: 'Angkatan Oktober', capacity: 12, location: 'Lab Toon Boom, Gedung Technopark Cimahi', trainerIds: sriIds, sessions: await weeklyAt(cimahi, -45, 4, 9, 12) });
+	if (sri) await ran(sri, h0, harmonyParts, 10, [[85, 90], [78, 82], [92, 88], [70, 75], [60, 62], [88, 91]], { 5: [0, 1] });
+	// The coming class holds the Toon Boom lab for each session, booked through the facilities service by the park's staff.
+	const staffCimahi = await loadActorByEmail('staf.cimahi@taman.demo');
+	const [lab] = await db().select({ id: resource.id }).from(resource).where(and(eq(resource.siteId, cimahi), eq(resource.slug, 'lab-toon-boom')));
+	const h1 = await createClass(staffCimahi ?? system, harmony.id, { title: 'Angkatan Desember', capacity: 12, location: 'Lab Toon Boom, Gedung Technopark Cimahi', roomId: staffCimahi && lab ? lab.id : undefined, trainerIds: sriIds, sessions: await weeklyAt(cimahi, 7, 4, 13, 16) });
 	await seat(h1.id, 0, 9);
-	const tot = await createClass(system, harmony.id, { title: 'Training of Trainers', capacity: 6, approvalRequired: true, location: 'Lab Toon Boom, Gedung Technopark Cimahi', trainerIds: sri?.kind === 'user' ? [sri.userId] : [], sessions: weekly(21, 3, 9, 16) });
+	const tot = await createClass(system, harmony.id, { title: 'Training of Trainers', capacity: 6, approvalRequired: true, location: 'Lab Toon Boom, Gedung Technopark Cimahi', trainerIds: sriIds, sessions: weekly(21, 3, 9, 16) });
 	const asked = await seat(tot.id, 9, 3);
 	await decideEnrolment(system, asked[0]!.id, { decision: 'approve' });
 
@@ -55,10 +91,12 @@ export async function seedTraining(siteIds: Map<string, string>) {
 		priceIdr: 0,
 		language: 'id'
 	});
+	await setAssessment(system, iot.id, { passMark: 75, minAttendance: 100, components: [{ kind: 'practical', title: 'Praktik sensor dan mikrokontroler', weight: 40 }, { kind: 'project', title: 'Proyek kota cerdas', weight: 60 }] });
 	const i1 = await createClass(system, iot.id, { title: 'Kelas Sabtu', capacity: 4, location: 'Ruang Pelatihan Lantai 2', onlineUrl: 'https://meet.jit.si/Taman-IntelIoT-Cimahi', sessions: weekly(5, 2, 8, 16) });
 	await seat(i1.id, 9, 6);
 
-	const cloud = await createCourse(system, siteIds.get('coding-factory-singhasari')!, {
+	const singhasari = siteIds.get('coding-factory-singhasari')!;
+	const cloud = await createCourse(system, singhasari, {
 		slug: 'cloud-ai-magang',
 		title: 'Cloud Computing & AI untuk Magang',
 		provider: 'Coding Factory KEK Singhasari',
@@ -69,6 +107,10 @@ export async function seedTraining(siteIds: Map<string, string>) {
 		priceIdr: 0,
 		language: 'id'
 	});
+	const cloudParts = (await setAssessment(system, cloud.id, { passMark: 70, minAttendance: 80, components: [{ kind: 'test', title: 'Kuis layanan cloud', weight: 40 }, { kind: 'project', title: 'Proyek AI untuk klien', weight: 60 }] })).components.map((k) => k.id);
+	const staffSinghasari = await loadActorByEmail('staf.singhasari@taman.demo');
+	const c0 = await createClass(system, cloud.id, { title: 'Batch Oktober', capacity: 30, location: 'Lantai produksi 2, Coding Factory', trainerIds: staffSinghasari?.kind === 'user' ? [staffSinghasari.userId] : [], sessions: await weeklyAt(singhasari, -50, 5, 13, 17) });
+	if (staffSinghasari) await ran(staffSinghasari, c0, cloudParts, 0, [[80, 85], [90, 70], [65, 88], [75, 72], [55, 60]]);
 	const c1 = await createClass(system, cloud.id, { title: 'Batch Januari', capacity: 30, location: 'Lantai produksi 2, Coding Factory', sessions: weekly(14, 5, 13, 17) });
 	await seat(c1.id, 0, 5);
 }

@@ -1,11 +1,13 @@
 import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
 import { db, type Tx } from '../db/client.ts';
-import { classSession, classTrainer, course, enrolment, trainingClass } from './schema.ts';
+import { assessmentComponent, classSession, classTrainer, course, enrolment, trainingClass } from './schema.ts';
+import { resource } from '../facilities/schema.ts';
+import { createBooking } from '../facilities/booking.service.ts';
 import { site, siteRole } from '../directory/schema.ts';
 import { host, hostOf } from '../directory/host.ts';
 import { user } from '../auth/schema.ts';
 import { can, Permission, requireAccess, requireUser } from '../auth/access.ts';
-import type { Actor } from '../auth/actor.ts';
+import type { Actor, UserActor } from '../auth/actor.ts';
 import { audit } from '../platform/audit.ts';
 import { enqueue } from '../platform/outbox.ts';
 import { AppError, notFound } from '../platform/errors.ts';
@@ -40,11 +42,26 @@ export interface PublicClass {
 	state: ClassState;
 }
 
+export interface PublicComponent {
+	id: string;
+	kind: (typeof assessmentComponent.$inferSelect)['kind'];
+	title: string;
+	weight: number;
+}
+
 export interface PublicCourse extends Omit<CourseRow, 'createdAt' | 'updatedAt'> {
 	siteSlug: string;
 	siteName: string;
 	timeZone: string;
+	/** How participants are assessed: the components and their weights (the completion rule is passMark and minAttendance). */
+	components: PublicComponent[];
 	classes: PublicClass[];
+}
+
+/** The assessment components of some courses, in their order. */
+export async function componentsOf(courseIds: string[], tx: Tx = db()): Promise<(PublicComponent & { courseId: string })[]> {
+	if (!courseIds.length) return [];
+	return tx.select({ id: assessmentComponent.id, courseId: assessmentComponent.courseId, kind: assessmentComponent.kind, title: assessmentComponent.title, weight: assessmentComponent.weight }).from(assessmentComponent).where(inArray(assessmentComponent.courseId, courseIds)).orderBy(asc(assessmentComponent.position), asc(assessmentComponent.id));
 }
 
 const active: EnrolmentStatus[] = ['pending', 'enrolled', 'waitlisted'];
@@ -90,10 +107,11 @@ const base = () =>
 		.leftJoin(site, eq(site.id, course.siteId));
 
 async function withClasses(rows: Awaited<ReturnType<typeof base>>, now: Date): Promise<PublicCourse[]> {
-	const classes = await classesOf(rows.map((r) => r.c.id), now);
+	const ids = rows.map((r) => r.c.id);
+	const [classes, components] = await Promise.all([classesOf(ids, now), componentsOf(ids)]);
 	return rows.map(({ c, ...r }) => {
 		const { createdAt: _c, updatedAt: _u, ...rest } = c;
-		return { ...rest, ...r, classes: classes.filter((k) => k.courseId === c.id) };
+		return { ...rest, ...r, components: components.filter((k) => k.courseId === c.id).map(({ courseId: _k, ...k }) => k), classes: classes.filter((k) => k.courseId === c.id) };
 	});
 }
 
@@ -167,9 +185,23 @@ export async function createClass(actor: Actor, courseId: string, input: unknown
 		const unknown = trainerIds.findIndex((id) => !pool.has(id));
 		if (unknown >= 0) throw new AppError('VALIDATION', 'err_validation', {}, [{ field: `trainerIds.${unknown}`, key: 'err_trainer_not_found' }]);
 	}
+	if (data.roomId) {
+		// A room (a space, not equipment) of the course's park; the network's courses may meet at any park.
+		const [room] = await db().select({ siteId: resource.siteId, class: resource.class, active: resource.active }).from(resource).where(eq(resource.id, data.roomId));
+		if (!room || !room.active || room.class !== 'space' || (c.siteId && room.siteId !== c.siteId)) throw new AppError('VALIDATION', 'err_validation', {}, [{ field: 'roomId', key: 'err_class_room', params: { site: c.siteName } }]);
+	}
 	const id = await db().transaction(async (tx) => {
-		const [k] = await tx.insert(trainingClass).values({ courseId: c.id, title: data.title, capacity: data.capacity, approvalRequired: data.approvalRequired, location: data.location, onlineUrl: data.onlineUrl ?? null }).returning();
-		await tx.insert(classSession).values(data.sessions.map((s) => ({ classId: k!.id, startsAt: s.startsAt, endsAt: s.endsAt })));
+		const [k] = await tx.insert(trainingClass).values({ courseId: c.id, title: data.title, capacity: data.capacity, approvalRequired: data.approvalRequired, location: data.location, roomId: data.roomId ?? null, onlineUrl: data.onlineUrl ?? null }).returning();
+		const sessions = await tx.insert(classSession).values(data.sessions.map((s) => ({ classId: k!.id, startsAt: s.startsAt, endsAt: s.endsAt }))).returning();
+		// Each on-site session holds its room through the facilities service: a taken slot, a closed day or the room's policy refuses the whole class.
+		if (data.roomId)
+			for (const [i, s] of sessions.entries()) {
+				const made = await createBooking(actor, { resourceId: data.roomId, startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString(), title: `${c.title} — ${data.title}` }, now, tx).catch((e: unknown) => {
+					if (e instanceof AppError) throw new AppError(e.code, e.key, e.params, [{ field: `sessions.${i}`, key: e.key, params: e.params }]);
+					throw e;
+				});
+				await tx.update(classSession).set({ bookingId: made.bookings[0]!.id }).where(eq(classSession.id, s.id));
+			}
 		if (trainerIds.length) await tx.insert(classTrainer).values(trainerIds.map((userId) => ({ classId: k!.id, userId })));
 		await audit(tx, actor, { action: 'class.create', siteId: c.siteId, targetType: 'training_class', targetId: k!.id, after: { ...k, sessions: data.sessions.length, trainerIds } });
 		return k!.id;
@@ -180,7 +212,7 @@ export async function createClass(actor: Actor, courseId: string, input: unknown
 // ── Enrolment ──────────────────────────────────────────────────────────────────────────────
 
 /** A class with its course and park, for the enrolment rules. */
-async function classRow(classId: string) {
+export async function classRow(classId: string) {
 	if (!isUuid(classId)) throw notFound('err_class_not_found');
 	const [row] = await db()
 		.select({ k: trainingClass, c: course, siteSlug: host.siteSlug, siteName: host.siteName, timeZone: host.timeZone, firstStart: sql<Date | null>`(SELECT min(starts_at) FROM ${classSession} WHERE class_id = ${trainingClass.id})`.mapWith((v) => (v ? new Date(v) : null)), lastEnd: sql<Date | null>`(SELECT max(ends_at) FROM ${classSession} WHERE class_id = ${trainingClass.id})`.mapWith((v) => (v ? new Date(v) : null)) })
@@ -191,7 +223,15 @@ async function classRow(classId: string) {
 	if (!row) throw notFound('err_class_not_found');
 	return row;
 }
-type ClassJoined = Awaited<ReturnType<typeof classRow>>;
+export type ClassJoined = Awaited<ReturnType<typeof classRow>>;
+
+/** The class's trainers, or the course's staff (anyone else is refused, and the refusal audited). */
+export async function requireTeacher(actor: Actor, k: ClassJoined, write: boolean): Promise<UserActor> {
+	const me = await requireUser(actor, write ? Permission.ProfileUpdate : Permission.ProfileRead);
+	const [teaches] = await db().select({ id: classTrainer.userId }).from(classTrainer).where(and(eq(classTrainer.classId, k.k.id), eq(classTrainer.userId, me.userId)));
+	if (!teaches) await requireAccess(actor, Permission.TrainingManage, { siteId: k.c.siteId });
+	return me;
+}
 
 export interface PublicEnrolment {
 	id: string;
@@ -275,9 +315,11 @@ async function promote(tx: Tx, k: ClassJoined, actor: Actor) {
 	await tell(tx, k, next.userId, 'promoted');
 }
 
-/** Cancel a request or a seat (the person, or the course's managers); a freed seat goes to the next in line. */
-export async function cancelEnrolment(actor: Actor, id: string): Promise<PublicEnrolment> {
+/** Cancel a request or a seat before the class ends (the person, or the course's managers); a freed seat goes to the next in line. */
+export async function cancelEnrolment(actor: Actor, id: string, now = new Date()): Promise<PublicEnrolment> {
 	const { e, k } = await enrolmentOf(actor, id, 'enrolment.cancel');
+	// An ended class's list is its record (attendance, scores, certificates): it no longer changes.
+	if (k.lastEnd && k.lastEnd <= now) throw new AppError('CONFLICT', 'err_class_ended');
 	return db().transaction(async (tx) => {
 		await lockSeats(tx, k.k.id);
 		const [now] = await tx.select({ status: enrolment.status }).from(enrolment).where(eq(enrolment.id, e.id));
@@ -307,10 +349,7 @@ export async function decideEnrolment(actor: Actor, id: string, input: unknown):
 
 /** A class's requests, seats and waiting list in order (the course's managers and the class's trainers). */
 export async function classEnrolments(actor: Actor, classId: string): Promise<PublicEnrolment[]> {
-	const me = await requireUser(actor, Permission.ProfileRead);
-	const k = await classRow(classId);
-	const teaches = (await db().select().from(classTrainer).where(and(eq(classTrainer.classId, classId), eq(classTrainer.userId, me.userId)))).length > 0;
-	if (!teaches) await requireAccess(actor, Permission.TrainingManage, { siteId: k.c.siteId });
+	await requireTeacher(actor, await classRow(classId), false);
 	const rows = await db().select({ id: enrolment.id }).from(enrolment).where(eq(enrolment.classId, classId)).orderBy(sql`array_position(ARRAY['enrolled','pending','waitlisted','cancelled','declined']::enrolment_status[], ${enrolment.status})`, asc(enrolment.queuedAt), asc(enrolment.id));
 	return Promise.all(rows.map((r) => enrolmentView(db(), r.id)));
 }

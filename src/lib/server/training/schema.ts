@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, integer, jsonb, numeric, pgEnum, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { site } from '../directory/schema.ts';
 import { user } from '../auth/schema.ts';
+import { booking, resource } from '../facilities/schema.ts';
 
 export const courseLevels = ['beginner', 'intermediate', 'advanced'] as const;
 export const courseLevel = pgEnum('course_level', courseLevels);
@@ -31,10 +32,14 @@ export const course = pgTable(
 		/** Whole Rupiah; 0 is free. */
 		priceIdr: bigint('price_idr', { mode: 'number' }).notNull().default(0),
 		language: courseLanguage('language').notNull().default('id'),
+		/** Completion rule: the weighted score (0–100) to reach… */
+		passMark: integer('pass_mark').notNull().default(70),
+		/** …and the share of the class's sessions (percent) to attend. */
+		minAttendance: integer('min_attendance').notNull().default(80),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
-	(t) => [unique('course_site_slug').on(t.siteId, t.slug).nullsNotDistinct(), check('course_duration', sql`${t.durationHours} > 0`), check('course_price', sql`${t.priceIdr} >= 0`)]
+	(t) => [unique('course_site_slug').on(t.siteId, t.slug).nullsNotDistinct(), check('course_duration', sql`${t.durationHours} > 0`), check('course_price', sql`${t.priceIdr} >= 0`), check('course_pass_mark', sql`${t.passMark} BETWEEN 0 AND 100`), check('course_min_attendance', sql`${t.minAttendance} BETWEEN 0 AND 100`)]
 );
 
 /** A class (cohort) of a course: its seats, whether seats need approval, where it meets. */
@@ -50,6 +55,8 @@ export const trainingClass = pgTable(
 		/** Restricted: every request waits for staff approval before it takes a seat. */
 		approvalRequired: boolean('approval_required').notNull().default(false),
 		location: text('location').notNull().default(''),
+		/** The park's room its on-site sessions are booked in (each session holds a booking of it). */
+		roomId: uuid('room_id').references(() => resource.id, { onDelete: 'set null' }),
 		onlineUrl: text('online_url'),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
@@ -79,7 +86,11 @@ export const classSession = pgTable(
 			.notNull()
 			.references(() => trainingClass.id, { onDelete: 'cascade' }),
 		startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
-		endsAt: timestamp('ends_at', { withTimezone: true }).notNull()
+		endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+		/** The secret in the session's QR code: participants who scan it during the session are marked present. */
+		code: text('code').notNull().default(sql`replace(gen_random_uuid()::text, '-', '')`),
+		/** The room booking that holds the session's room, when it meets on site. */
+		bookingId: uuid('booking_id').references(() => booking.id, { onDelete: 'set null' })
 	},
 	(t) => [check('class_session_order', sql`${t.endsAt} > ${t.startsAt}`), index('class_session_class_idx').on(t.classId, t.startsAt)]
 );
@@ -113,4 +124,63 @@ export const enrolment = pgTable(
 		index('enrolment_class_idx').on(t.classId, t.status, t.queuedAt),
 		index('enrolment_user_idx').on(t.userId)
 	]
+);
+
+export const componentKinds = ['test', 'practical', 'project'] as const;
+export const componentKind = pgEnum('assessment_kind', componentKinds);
+
+/** One part of a course's assessment (a test, a practical, a project) and its weight in the final score. */
+export const assessmentComponent = pgTable(
+	'assessment_component',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		courseId: uuid('course_id')
+			.notNull()
+			.references(() => course.id, { onDelete: 'cascade' }),
+		kind: componentKind('kind').notNull(),
+		title: text('title').notNull(),
+		weight: integer('weight').notNull(),
+		position: integer('position').notNull().default(0)
+	},
+	(t) => [check('assessment_component_weight', sql`${t.weight} > 0`), index('assessment_component_course_idx').on(t.courseId, t.position)]
+);
+
+export const attendanceMethods = ['list', 'qr'] as const;
+export const attendanceMethod = pgEnum('attendance_method', attendanceMethods);
+
+/** A person present at a session: ticked by a trainer on the list, or by scanning the session's QR code. Absent people have no row. */
+export const attendance = pgTable(
+	'attendance',
+	{
+		sessionId: uuid('session_id')
+			.notNull()
+			.references(() => classSession.id, { onDelete: 'cascade' }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		method: attendanceMethod('method').notNull(),
+		recordedBy: text('recorded_by').references(() => user.id, { onDelete: 'set null' }),
+		recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.sessionId, t.userId] }), index('attendance_user_idx').on(t.userId)]
+);
+
+/** A participant's score (0–100) in one assessment component of a class. */
+export const assessmentScore = pgTable(
+	'assessment_score',
+	{
+		classId: uuid('class_id')
+			.notNull()
+			.references(() => trainingClass.id, { onDelete: 'cascade' }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		componentId: uuid('component_id')
+			.notNull()
+			.references(() => assessmentComponent.id, { onDelete: 'restrict' }),
+		score: numeric('score', { precision: 5, scale: 2, mode: 'number' }).notNull(),
+		recordedBy: text('recorded_by').references(() => user.id, { onDelete: 'set null' }),
+		recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.classId, t.userId, t.componentId] }), check('assessment_score_range', sql`${t.score} BETWEEN 0 AND 100`)]
 );

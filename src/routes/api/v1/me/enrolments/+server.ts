@@ -1,4 +1,4 @@
 import { api } from '$lib/server/http/api';
-import { myEnrolments } from '$lib/server/training/course.service';
+import { myTraining } from '$lib/server/training/progress.service';
 
-export const GET = api(async (e) => ({ items: await myEnrolments(e.locals.actor), nextCursor: null }));
+export const GET = api(async (e) => ({ items: await myTraining(e.locals.actor), nextCursor: null }));

@@ -2,7 +2,9 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { signedIn } from '$lib/server/http/guard';
 import { attempt, failed, formValues, orError } from '$lib/server/http/form';
-import { cancelEnrolment, createClass, enrol, getCourse, myEnrolments, trainerPool } from '$lib/server/training/course.service';
+import { cancelEnrolment, createClass, enrol, getCourse, trainerPool } from '$lib/server/training/course.service';
+import { myTraining, setAssessment } from '$lib/server/training/progress.service';
+import { findResources } from '$lib/server/facilities/resource.service';
 import { can, Permission } from '$lib/server/auth/access';
 import { sessionsOf } from '$lib/server/http/training-form';
 import { t } from '$lib/server/http/translate';
@@ -12,9 +14,24 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	const course = await orError(locals.locale, () => getCourse(params.course, params.slug));
 	const canManage = await can(locals.actor, Permission.TrainingManage, { siteId: course.siteId });
 	const ids = new Set(course.classes.map((k) => k.id));
-	const [mine, trainers] = await Promise.all([locals.actor.kind === 'user' ? myEnrolments(locals.actor) : [], canManage ? trainerPool(course.siteId) : []]);
+	const [mine, trainers, rooms] = await Promise.all([
+		locals.actor.kind === 'user' ? myTraining(locals.actor) : [],
+		canManage ? trainerPool(course.siteId) : [],
+		canManage ? findResources({ class: 'space', site: course.siteId ?? undefined }) : []
+	]);
 	const active = mine.filter((e) => ids.has(e.classId) && ['pending', 'enrolled', 'waitlisted'].includes(e.status));
-	return { course, canManage, trainers, zone: zoneLabel(course.timeZone), mine: Object.fromEntries(active.map((e) => [e.classId, { id: e.id, status: e.status, position: e.position }])), signedIn: locals.actor.kind === 'user' };
+	const userId = locals.actor.kind === 'user' ? locals.actor.userId : null;
+	return {
+		course,
+		canManage,
+		trainers,
+		rooms: rooms.map((r) => ({ id: r.id, name: course.siteId ? r.name : `${r.name} — ${r.siteName}` })),
+		zone: zoneLabel(course.timeZone),
+		mine: Object.fromEntries(active.map((e) => [e.classId, { id: e.id, status: e.status, position: e.position, progress: e.progress }])),
+		/** Classes whose page (participants, attendance, scores) I may open: all for staff, those I teach for trainers. */
+		teaching: course.classes.filter((k) => canManage || k.trainers.some((t) => t.id === userId)).map((k) => k.id),
+		signedIn: locals.actor.kind === 'user'
+	};
 };
 
 export const actions: Actions = {
@@ -42,9 +59,28 @@ export const actions: Actions = {
 		const course = await orError(locale, () => getCourse(event.params.course, event.params.slug));
 		const sessions = sessionsOf(v.sessions ?? '', course.timeZone, v, locale);
 		if (!Array.isArray(sessions)) return fail(422, { form: 'class', ...sessions.data });
-		const input = { title: v.title, capacity: v.capacity, approvalRequired: v.approvalRequired === 'on', location: v.location ?? '', onlineUrl: v.onlineUrl, trainerIds: data.getAll('trainerIds').map(String), sessions };
+		const input = { title: v.title, capacity: v.capacity, approvalRequired: v.approvalRequired === 'on', location: v.location ?? '', roomId: v.roomId, onlineUrl: v.onlineUrl, trainerIds: data.getAll('trainerIds').map(String), sessions };
 		const res = await attempt(locale, v, () => createClass(me, course.id, input));
 		if (failed(res)) return fail(res.status, { form: 'class', ...res.data });
 		return { form: 'class', created: true };
+	},
+	/** The completion rule and the components: rows with an empty title are dropped. */
+	assessment: async (event) => {
+		const me = signedIn(event);
+		const v = formValues(await event.request.formData());
+		const locale = event.locals.locale;
+		const course = await orError(locale, () => getCourse(event.params.course, event.params.slug));
+		const rows = [...Array(COMPONENT_ROWS(course.components.length)).keys()].map((i) => ({ id: v[`c${i}.id`] || undefined, kind: v[`c${i}.kind`], title: (v[`c${i}.title`] ?? '').trim(), weight: v[`c${i}.weight`] }));
+		const components = rows.filter((r) => r.title);
+		const res = await attempt(locale, v, () => setAssessment(me, course.id, { passMark: v.passMark, minAttendance: v.minAttendance, components }));
+		if (failed(res)) {
+			// Field names follow the rows of the form, not the list sent.
+			const errors = Object.fromEntries(Object.entries(res.data.errors ?? {}).map(([k, e]) => [k.replace(/^components\.(\d+)\.(\w+)$/, (_, n, f) => `c${rows.indexOf(components[Number(n)]!)}.${f}`), e]));
+			return fail(res.status, { form: 'assessment', ...res.data, errors });
+		}
+		return { form: 'assessment', saved: true };
 	}
 };
+
+/** The assessment form shows the components there are and two empty rows for new ones. */
+const COMPONENT_ROWS = (n: number) => n + 2;

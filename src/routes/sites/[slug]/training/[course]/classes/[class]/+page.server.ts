@@ -3,6 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { signedIn } from '$lib/server/http/guard';
 import { attempt, failed, formValues, orError } from '$lib/server/http/form';
 import { cancelEnrolment, classEnrolments, decideEnrolment, getCourse } from '$lib/server/training/course.service';
+import { classProgress, recordScores } from '$lib/server/training/progress.service';
 import { can, Permission } from '$lib/server/auth/access';
 import { t } from '$lib/server/http/translate';
 
@@ -13,8 +14,8 @@ export const load: PageServerLoad = async (event) => {
 	const course = await orError(locale, () => getCourse(event.params.course, event.params.slug));
 	const k = course.classes.find((x) => x.id === event.params.class);
 	if (!k) error(404, t('err_class_not_found', {}, locale));
-	const enrolments = await orError(locale, () => classEnrolments(me, k.id));
-	return { course, k, enrolments, canManage: await can(me, Permission.TrainingManage, { siteId: course.siteId }) };
+	const [enrolments, progress] = await Promise.all([orError(locale, () => classEnrolments(me, k.id)), orError(locale, () => classProgress(me, k.id))]);
+	return { course, k, enrolments, progress, canManage: await can(me, Permission.TrainingManage, { siteId: course.siteId }) };
 };
 
 export const actions: Actions = {
@@ -24,6 +25,21 @@ export const actions: Actions = {
 		const res = await attempt(event.locals.locale, v, () => decideEnrolment(me, v.enrolment ?? '', { decision: v.decision, reason: v.reason ?? '' }));
 		if (failed(res)) return fail(res.status, { enrolment: v.enrolment, ...res.data });
 		return { enrolment: v.enrolment, done: t('training_decided', { status: t(`enrolment_status_${res.status}`, {}, event.locals.locale) }, event.locals.locale) };
+	},
+	/** Every cell of the score table: `s.{userId}.{componentId}`; an emptied cell clears its score. */
+	scores: async (event) => {
+		const me = signedIn(event);
+		const v = formValues(await event.request.formData());
+		const cells = Object.entries(v).flatMap(([name, value]) => {
+			const [, userId, componentId] = /^s\.([^.]+)\.([0-9a-f-]{36})$/.exec(name) ?? [];
+			return userId && componentId ? [{ name, userId, componentId, score: value.trim() === '' ? null : value.trim().replace(',', '.') }] : [];
+		});
+		const res = await attempt(event.locals.locale, v, () => recordScores(me, event.params.class, { scores: cells.map(({ name: _n, ...c }) => c) }));
+		if (failed(res)) {
+			const errors = Object.fromEntries(Object.entries(res.data.errors ?? {}).map(([k, e]) => [k.replace(/^scores\.(\d+)\.\w+$/, (_, n) => cells[Number(n)]?.name ?? k), e]));
+			return fail(res.status, { form: 'scores', ...res.data, errors });
+		}
+		return { form: 'scores', done: t('training_scores_saved', {}, event.locals.locale) };
 	},
 	cancel: async (event) => {
 		const me = signedIn(event);
