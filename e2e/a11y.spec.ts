@@ -15,7 +15,7 @@ async function audit(page: Page, path: string) {
 	expect(bad, `${path}\n  ${bad.join('\n  ')}`).toEqual([]);
 }
 
-const publicPages = ['/', '/sites', '/sites/cimahi-techno-park', '/sites/cimahi-techno-park/facilities', '/sites/cimahi-techno-park/calendar?date=2026-12-02', '/sites/cimahi-techno-park/calendar?view=week&date=2026-12-02', '/directory', '/directory?tab=people', '/directory?q=animasi', '/programmes', '/sites/cimahi-techno-park/programmes', '/sites/jaringan/programmes', '/training', '/sites/cimahi-techno-park/training', '/sites/cimahi-techno-park/training/toon-boom-harmony-essentials', '/signin', '/signup', '/forgot-password', '/api/docs', '/mentors'];
+const publicPages = ['/', '/sites', '/sites/cimahi-techno-park', '/sites/cimahi-techno-park/facilities', '/sites/cimahi-techno-park/calendar?date=2026-12-02', '/sites/cimahi-techno-park/calendar?view=week&date=2026-12-02', '/directory', '/directory?tab=people', '/directory?q=animasi', '/programmes', '/sites/cimahi-techno-park/programmes', '/sites/jaringan/programmes', '/training', '/sites/cimahi-techno-park/training', '/sites/cimahi-techno-park/training/toon-boom-harmony-essentials', '/signin', '/signup', '/forgot-password', '/api/docs', '/mentors', '/verify'];
 const memberPages = ['/dashboard', '/bookings', '/applications', '/mentoring', '/account', '/account/tokens', '/organizations/new'];
 const managerPages = ['/dashboard', '/sites/cimahi-techno-park/bookings', '/sites/cimahi-techno-park/calendar', '/sites/cimahi-techno-park/loans', '/sites/cimahi-techno-park/loans/report', '/sites/cimahi-techno-park/plans', '/sites/cimahi-techno-park/facilities/new', '/sites/cimahi-techno-park/qualifications', '/reports/occupancy?site=cimahi-techno-park', '/organizations/sekolahan-id/statement?site=cimahi-techno-park', '/sites/cimahi-techno-park/roles', '/sites/cimahi-techno-park/tenants', '/audit'];
 const adminPages = ['/reports/occupancy', '/admin/sites', '/admin/sites/new', '/admin/sites/cimahi-techno-park'];
@@ -72,13 +72,19 @@ for (const theme of ['light', 'dark'] as const) {
 			await audit(page, '/sites/cimahi-techno-park/training/toon-boom-harmony-essentials');
 			await page.getByRole('link', { name: 'Peserta, presensi dan nilai' }).first().click();
 			await page.waitForURL(/\/classes\/[0-9a-f-]{36}$/);
-			await audit(page, new URL(page.url()).pathname);
+			const classPage = new URL(page.url()).pathname;
+			await audit(page, classPage);
 			// A session's attendance list and QR code, and where the code leads.
 			await page.getByTestId('sessions').getByRole('link').first().click();
 			await page.waitForURL(/\/sessions\/[0-9a-f-]{36}$/);
 			await audit(page, new URL(page.url()).pathname);
 			const qr = new URL((await page.getByTestId('qr-url').textContent())!);
 			await audit(page, qr.pathname + qr.search);
+			// A certificate of that class, as its public verification page shows it (with the revoke form).
+			await page.goto(classPage);
+			await page.getByTestId('class-credentials').getByRole('link').first().click();
+			await page.waitForURL(/\/credentials\/[0-9a-f-]{36}$/);
+			await audit(page, new URL(page.url()).pathname);
 		});
 
 		test('a reviewer\'s pages', async ({ page }) => {

@@ -163,5 +163,48 @@ test('staff set the assessment; a participant checks in by the session\'s QR cod
 
 	await member.goto('/training');
 	await expect(member.getByTestId('my-enrolments')).toContainText('Kehadiran 1/1 (100%) · nilai 86,67 · Lulus');
+
+	// Completing issued her certificate: its page, which its QR code and link lead to, checks it live.
+	await member.getByTestId('my-credentials').getByRole('link', { name: 'Toon Boom Harmony Essentials' }).click();
+	await expect(member.getByText('Diberikan kepada Putu Ayu Maharani')).toBeVisible();
+	await expect(member.getByTestId('verify-state')).toContainText('Sah');
+	await expect(member.getByTestId('credential-qr').locator('svg')).toBeVisible();
+	const link = (await member.getByTestId('credential-url').textContent())!;
+	expect(link).toBe(member.url());
+	const pdf = await member.request.get(`${member.url()}/pdf?lang=en`);
+	expect(pdf.headers()['content-type']).toBe('application/pdf');
+	const json = await (await member.request.get(`${member.url()}/json`)).text();
+
+	// The achievement's id leads to the course, its image is the course's badge.
+	const achievement = JSON.parse(json).credentialSubject.achievement;
+	expect((await member.request.get(new URL(achievement.image.id).pathname)).headers()['content-type']).toBe('image/svg+xml');
+	await member.goto(new URL(achievement.id).pathname);
+	await expect(member).toHaveURL(/\/sites\/cimahi-techno-park\/training\/toon-boom-harmony-essentials$/);
+	await member.goBack();
+
+	// Anyone can paste it on the verify page; one changed letter makes it fail.
+	const visitor = await browser.newPage({ locale: 'id-ID' });
+	await visitor.goto('/verify');
+	await visitor.getByLabel('Kredensial (JSON)').fill(json);
+	await visitor.getByRole('button', { name: 'Periksa' }).click();
+	await expect(visitor.getByTestId('verify-state')).toContainText('Sah');
+	await visitor.getByLabel('Kredensial (JSON)').fill(json.replace('"Toon Boom Harmony Essentials"', '"Toon Boom Harmony Master"'));
+	await visitor.getByRole('button', { name: 'Periksa' }).click();
+	await expect(visitor.getByTestId('verify-state')).toContainText('Tidak sah: isi telah diubah');
+
+	// Staff revoke it with a reason: the page, the pasted copy and the API say revoked.
+	await page.goto(link);
+	await page.getByLabel('Alasan pencabutan').fill('Nilai proyek dikoreksi');
+	await page.getByRole('button', { name: 'Cabut sertifikat' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Sertifikat dicabut.' })).toBeVisible();
+	await member.reload();
+	await expect(member.getByTestId('verify-state')).toContainText('Dicabut');
+	await expect(member.getByText(/Alasan: Nilai proyek dikoreksi/)).toBeVisible();
+	await visitor.getByLabel('Kredensial (JSON)').fill(json);
+	await visitor.getByRole('button', { name: 'Periksa' }).click();
+	await expect(visitor.getByTestId('verify-state')).toContainText('Dicabut');
+	const api = await visitor.request.post('/api/v1/credentials/verify', { data: JSON.parse(json) });
+	expect((await api.json()).state).toBe('revoked');
+	await visitor.close();
 	await member.close();
 });

@@ -11,9 +11,10 @@ import { site, organization, orgMember, tenancy, siteRole, invitation } from '..
 import { apiToken, auditLog } from '../src/lib/server/platform/schema.ts';
 import { programme, programmeCall, application, applicationForm, applicationFile, reviewStage, reviewAssignment, reviewConflict, cohortMember, milestone, milestoneEvidence, kpiForm, kpiReport, mentorProfile, officeHours, mentorSession } from '../src/lib/server/incubation/schema.ts';
 import { starterForm } from '../src/lib/forms.ts';
-import { course, trainingClass, classSession, classTrainer, enrolment, assessmentComponent, assessmentScore, attendance } from '../src/lib/server/training/schema.ts';
+import { course, trainingClass, classSession, classTrainer, enrolment, assessmentComponent, assessmentScore, attendance, credential, issuerKey } from '../src/lib/server/training/schema.ts';
 import { user } from '../src/lib/server/auth/schema.ts';
 import { anonymous, type Actor, type Role, type UserActor } from '../src/lib/server/auth/actor.ts';
+import { issueForClass } from '../src/lib/server/training/progress.service.ts';
 import { createOrg } from '../src/lib/server/directory/org.service.ts';
 import { createToken } from '../src/lib/server/auth/tokens.service.ts';
 
@@ -40,7 +41,7 @@ function call(route: ApiRoute, actor: Actor, params: Record<string, string>, opt
 	return handler({ request, url, params, locals: { actor, locale: 'en', requestId: 'test', theme: '' } } as unknown as RequestEvent);
 }
 
-const tables = { site, organization, orgMember, tenancy, siteRole, invitation, apiToken, user, resource, booking, qualification, personQualification, blackout, loan, maintenance, photo, calendarFeed, plan, planAllowance, planMember, ledgerEntry, holiday, holidayOptOut, programme, programmeCall, application, applicationForm, applicationFile, reviewStage, reviewAssignment, reviewConflict, cohortMember, milestone, milestoneEvidence, kpiForm, kpiReport, mentorProfile, officeHours, mentorSession, course, trainingClass, classSession, classTrainer, enrolment, assessmentComponent, assessmentScore, attendance };
+const tables = { site, organization, orgMember, tenancy, siteRole, invitation, apiToken, user, resource, booking, qualification, personQualification, blackout, loan, maintenance, photo, calendarFeed, plan, planAllowance, planMember, ledgerEntry, holiday, holidayOptOut, programme, programmeCall, application, applicationForm, applicationFile, reviewStage, reviewAssignment, reviewConflict, cohortMember, milestone, milestoneEvidence, kpiForm, kpiReport, mentorProfile, officeHours, mentorSession, course, trainingClass, classSession, classTrainer, enrolment, assessmentComponent, assessmentScore, attendance, credential, issuerKey };
 async function snapshot() {
 	const out: Record<string, number> = {};
 	for (const [k, t] of Object.entries(tables)) out[k] = (await db().select({ n: count() }).from(t))[0]!.n;
@@ -440,6 +441,28 @@ describe('authorization matrix', () => {
 				if (route.path.endsWith('/check-in')) body = { code: s!.code };
 				break;
 			}
+			case 'get /classes/{id}/credentials':
+			case 'post /classes/{id}/credentials':
+			case 'get /credentials/{id}':
+			case 'post /credentials/{id}/revoke': {
+				// A class that ended, the founder attended its one session: the course (no components) is completed and certified.
+				const [c] = await db().insert(course).values({ siteId: target.id, slug: `k-${uid()}`, title: 'Induksi Motion Capture', durationHours: 2, minAttendance: 100 }).returning();
+				const [k] = await db().insert(trainingClass).values({ courseId: c!.id, title: 'Angkatan 1', capacity: 10 }).returning();
+				const [s] = await db().insert(classSession).values({ classId: k!.id, startsAt: new Date(Date.now() - 5 * 3_600_000), endsAt: new Date(Date.now() - 2 * 3_600_000) }).returning();
+				await db().insert(enrolment).values({ classId: k!.id, userId: founder.userId, status: 'enrolled' });
+				await db().insert(attendance).values({ sessionId: s!.id, userId: founder.userId, method: 'list' });
+				if (route.path.startsWith('/classes')) params.id = k!.id;
+				else params.id = (await issueForClass(await makeUser('site_staff', target.id), k!.id))[0]!.id;
+				if (route.path.endsWith('/revoke')) body = { reason: 'Uji matriks' };
+				break;
+			}
+			case 'post /credentials/verify':
+				body = { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiableCredential'], issuer: 'https://contoh.example/issuer', credentialSubject: {}, proof: {} };
+				break;
+			case 'get /issuers/{slug}':
+			case 'get /status-lists/{slug}':
+				params.slug = target.slug;
+				break;
 			case 'put /me/office-hours':
 				body = { hours: [{ weekday: 1, startsAt: '09:00', endsAt: '12:00' }] };
 				break;

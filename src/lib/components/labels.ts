@@ -164,6 +164,22 @@ const names = {
 		completed: m.outcome_completed,
 		not_completed: m.outcome_not_completed
 	},
+	verify_state: {
+		valid: m.verify_state_valid,
+		revoked: m.verify_state_revoked,
+		expired: m.verify_state_expired,
+		tampered: m.verify_state_tampered,
+		unknown_issuer: m.verify_state_unknown_issuer,
+		malformed: m.verify_state_malformed
+	},
+	verify_explain: {
+		valid: m.verify_explain_valid,
+		revoked: m.verify_explain_revoked,
+		expired: m.verify_explain_expired,
+		tampered: m.verify_explain_tampered,
+		unknown_issuer: m.verify_explain_unknown_issuer,
+		malformed: m.verify_explain_malformed
+	},
 	attendance_method: {
 		list: m.attendance_method_list,
 		qr: m.attendance_method_qr

@@ -51,3 +51,15 @@ export type Page = z.infer<typeof zPage>;
 export const defined = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 export const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
+
+type Undefaulted<T> = T extends z.ZodDefault<infer I extends z.ZodType> ? I : T;
+
+/**
+ * An update (PATCH) schema from a create schema's fields: every field optional and without its
+ * default, so a field left out stays as it is (`.partial()` would fill in the defaults and wipe it).
+ */
+export function patchOf<T extends z.ZodRawShape>(shape: T) {
+	const out: Record<string, z.ZodType> = {};
+	for (const [k, v] of Object.entries(shape)) out[k] = (v instanceof z.ZodDefault ? (v.unwrap() as z.ZodType) : (v as z.ZodType)).optional();
+	return z.strictObject(out) as unknown as z.ZodObject<{ [K in keyof T]: z.ZodOptional<Undefaulted<T[K]>> }, z.core.$strict>;
+}

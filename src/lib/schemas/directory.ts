@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { siteKinds, orgKinds, roles, tenancyStatuses } from '../server/directory/schema.ts';
-import { LIMITS, optional, zEmail, zName, zPhone, zSlug, zTags, zText, zUrl } from './common.ts';
+import { LIMITS, optional, zEmail, zName, zPhone, zSlug, zTags, zText, zUrl, patchOf } from './common.ts';
 import { NETWORK } from '../network.ts';
 
 export const siteTimeZones = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;
@@ -30,7 +30,7 @@ export const zCreateSite = z.strictObject({
 	offers: zTags.default([])
 });
 export type CreateSite = z.infer<typeof zCreateSite>;
-export const zUpdateSite = zCreateSite.partial();
+export const zUpdateSite = patchOf(zCreateSite.shape);
 export type UpdateSite = z.infer<typeof zUpdateSite>;
 
 /** NIB: 13 digits (OSS). NPWP: 16 digits since 2024, legacy 15 accepted; punctuation ignored. */
@@ -53,7 +53,7 @@ export const zCreateOrg = z.strictObject({
 	tags: zTags.default([])
 });
 export type CreateOrg = z.infer<typeof zCreateOrg>;
-export const zUpdateOrg = zCreateOrg.partial();
+export const zUpdateOrg = patchOf(zCreateOrg.shape);
 export type UpdateOrg = z.infer<typeof zUpdateOrg>;
 
 export const zAddMember = z.strictObject({
@@ -98,7 +98,7 @@ export const zDirectoryQuery = z.object({
 });
 export type DirectoryQuery = z.infer<typeof zDirectoryQuery>;
 
-export const publicFieldChoices = ['bio', 'email', 'phone', 'organizations'] as const;
+export const publicFieldChoices = ['bio', 'email', 'phone', 'organizations', 'credentials'] as const;
 export const zUpdateProfile = z.strictObject({
 	name: zName.optional(),
 	locale: z.enum(['id', 'en']).optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LIMITS, zName, zSlug, zTags, zText, optional } from './common.ts';
+import { LIMITS, zName, zSlug, zTags, zText, optional, patchOf } from './common.ts';
 import { allowanceUnits, bookableBys, conditions, defaultBookableBys, maintenanceKinds, resourceKindList } from '../server/facilities/schema.ts';
 import { grantableRoles } from './directory.ts';
 
@@ -35,7 +35,7 @@ export const zCreateResource = z.strictObject({
 	active: z.boolean().optional()
 });
 export type CreateResource = z.infer<typeof zCreateResource>;
-export const zUpdateResource = zCreateResource.partial();
+export const zUpdateResource = patchOf(zCreateResource.shape);
 
 /** A park's defaults for new facilities, per class; a field left out follows Taman's default. */
 const zRules = z.strictObject({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LIMITS, zName, zSlug, zTags, zText, optional } from './common.ts';
+import { LIMITS, zName, zSlug, zTags, zText, optional, patchOf } from './common.ts';
 import { applicationStatuses, creativeSubsectors, programmeKinds } from '../server/incubation/schema.ts';
 
 /** ISO 8601 with an offset (2026-12-01T08:00:00+07:00 or …Z). */
@@ -22,7 +22,7 @@ const programmeFields = {
 
 export const zCreateProgramme = z.strictObject(programmeFields);
 export type CreateProgramme = z.input<typeof zCreateProgramme>;
-export const zUpdateProgramme = z.strictObject(programmeFields).partial();
+export const zUpdateProgramme = patchOf(programmeFields);
 
 export const zProgrammeQuery = z.object({
 	site: z.string().max(LIMITS.slug).optional(),
@@ -32,7 +32,7 @@ export const zProgrammeQuery = z.object({
 
 const callFields = { title: zName, description: zText().default(''), opensAt: zInstant, closesAt: zInstant };
 export const zCreateCall = z.strictObject(callFields);
-export const zUpdateCall = z.strictObject(callFields).partial();
+export const zUpdateCall = patchOf(callFields);
 
 // ── Applications ───────────────────────────────────────────────────────────────────────────
 
@@ -90,7 +90,7 @@ const stageFields = {
 };
 /** A review stage with its rubric; stages follow one another in the order they are made. */
 export const zCreateStage = z.strictObject(stageFields);
-export const zUpdateStage = z.strictObject(stageFields).partial();
+export const zUpdateStage = patchOf(stageFields);
 
 const zIds = z.array(z.uuid()).min(1).max(2000);
 /** Move submitted applications into a stage of the same call, or decide them. */
@@ -121,7 +121,7 @@ export const zMilestoneTemplate = z.strictObject({ steps: z.array(zMilestoneStep
 export const zAddCohortMember = z.strictObject({ organizationId: z.uuid(), startsOn: optional(z.iso.date()) });
 const milestoneFields = { title: zName, description: zText(LIMITS.short).default(''), dueOn: z.iso.date() };
 export const zCreateMilestone = z.strictObject(milestoneFields);
-export const zUpdateMilestone = z.strictObject(milestoneFields).partial();
+export const zUpdateMilestone = patchOf(milestoneFields);
 export const zSubmitMilestone = z.strictObject({ note: zText().default('') });
 export const zSignOffMilestone = z
 	.strictObject({ decision: z.enum(['approved', 'changes_requested']), comment: zText().default('') })

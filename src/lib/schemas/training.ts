@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LIMITS, optional, zName, zSlug, zTags, zText, zUrl } from './common.ts';
+import { LIMITS, optional, zName, zSlug, zTags, zText, zUrl, patchOf } from './common.ts';
 import { componentKinds, courseLanguages, courseLevels } from '../server/training/schema.ts';
 
 /** ISO 8601 with an offset (2026-12-01T08:00:00+07:00 or …Z). */
@@ -16,11 +16,17 @@ const courseFields = {
 	prerequisites: zText(LIMITS.short).default(''),
 	/** Whole Rupiah; 0 is free. */
 	priceIdr: z.coerce.number().int().min(0).max(1_000_000_000).default(0),
-	language: z.enum(courseLanguages).default('id')
+	language: z.enum(courseLanguages).default('id'),
+	/** Months a certificate stays valid; none: it does not expire. */
+	validityMonths: optional(z.coerce.number().int().min(1).max(120)),
+	/** SKKNI competency units taught (code as Kemnaker publishes it, e.g. J.612000.001.01). */
+	skkni: z.array(z.strictObject({ code: z.string().trim().toUpperCase().regex(/^[A-Z]{1,4}\.[A-Z0-9]{2,8}(\.[0-9]{2,3}){1,3}$/, 'err_skkni_code'), title: zText(LIMITS.short).min(1) })).max(50).default([]),
+	/** A qualification (of the course's park, or network-wide) a valid certificate grants. */
+	qualificationId: optional(z.uuid())
 };
 export const zCreateCourse = z.strictObject(courseFields);
 export type CreateCourse = z.input<typeof zCreateCourse>;
-export const zUpdateCourse = z.strictObject(courseFields).partial();
+export const zUpdateCourse = patchOf(courseFields);
 
 export const zCourseQuery = z.object({
 	/** A park's slug or id, or `jaringan` for the network's own courses. */
@@ -86,3 +92,7 @@ export const zScores = z.strictObject({
 		.min(1)
 		.max(5000)
 });
+
+export const zRevokeCredential = z.strictObject({ reason: zText(LIMITS.short).min(1) });
+
+export const zCredentialQuery = z.object({ class: z.uuid().optional() });

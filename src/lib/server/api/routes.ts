@@ -5,7 +5,7 @@ import { zAuditQuery } from '../platform/audit.service.ts';
 import type { Role } from '../auth/actor.ts';
 import { zCreateProgramme, zUpdateProgramme, zProgrammeQuery, zCreateCall, zUpdateCall, zStartApplication, zSaveApplication, zApplicationQuery, zUploadFile, zCreateStage, zUpdateStage, zMoveApplications, zAssignReviewers, zUnassignReviewer, zScoreReview, zDeclareConflict, zRankingQuery, zAddCohortMember, zMilestoneTemplate, zCreateMilestone, zUpdateMilestone, zEvidenceLink, zSubmitMilestone, zSignOffMilestone, zKpiForm, zKpiReport, zMentorQuery, zSlotQuery, zMentorProfile, zOfficeHours, zBookSession, zSessionNotes, zSessionFeedback, zMailTemplates } from '../../schemas/incubation.ts';
 import { zSaveForm } from '../../schemas/forms.ts';
-import { zAssessmentScheme, zAttendanceList, zCheckIn, zCourseQuery, zCreateClass, zCreateCourse, zEnrolmentDecision, zScores, zUpdateCourse } from '../../schemas/training.ts';
+import { zAssessmentScheme, zAttendanceList, zCheckIn, zRevokeCredential, zCourseQuery, zCreateClass, zCreateCourse, zEnrolmentDecision, zScores, zUpdateCourse } from '../../schemas/training.ts';
 import { zCreateResource, zUpdateResource, zResourceQuery, zBookingDefaults, zCreateBooking, zDecision, zAvailabilityQuery, zBookingQuery, zChangeBooking, zCreateQualification, zGrantQualification, zCreateBlackout, zCheckOut, zReturn, zLoanQuery, zCreateMaintenance, zReportQuery, zCalendarQuery, zHolidayQuery, zMoveHoliday, zRegionalHoliday, zOptOut, zCreateFeed, zCreatePlan, zAddPlanMember, zStatementQuery } from '../../schemas/facilities.ts';
 
 /**
@@ -50,6 +50,7 @@ const rev = 'Review';
 const coh = 'Cohorts';
 const ment = 'Mentoring';
 const train = 'Training';
+const cred = 'Credentials';
 
 export const apiRoutes: ApiRoute[] = [
 	{ method: 'get', path: '/sites', summary: 'List the parks of the network', tag: site, allow: 'anyone', list: true },
@@ -200,5 +201,13 @@ export const apiRoutes: ApiRoute[] = [
 	{ method: 'get', path: '/class-sessions/{id}/attendance', summary: 'A session\'s participants, each present (by list or QR) or not (the class\'s trainers and the course\'s staff)', tag: train, allow: staff },
 	{ method: 'put', path: '/class-sessions/{id}/attendance', summary: 'Take a session\'s attendance from the list: the people named are present, every other participant absent. Refused before the session opens (409)', tag: train, allow: staff, body: zAttendanceList },
 	{ method: 'get', path: '/class-sessions/{id}/code', summary: 'The address and secret of a session\'s QR code, for its trainers to show', tag: train, allow: staff },
+	{ method: 'get', path: '/classes/{id}/credentials', summary: 'The Open Badges 3.0 certificates issued for a class (its trainers and the course\'s staff)', tag: cred, allow: staff },
+	{ method: 'post', path: '/classes/{id}/credentials', summary: 'Issue the certificates due: one to each participant who completed the course\'s rule and holds none for the class (issuing also happens by itself when recorded attendance or scores complete someone). Answers those issued now', tag: cred, allow: staff },
+	{ method: 'get', path: '/me/credentials', summary: 'My certificates: course, issuer, validity, revocation, and each signed credential', tag: cred, allow: 'signed_in' },
+	{ method: 'get', path: '/credentials/{id}', summary: 'A certificate (public to whoever has its link): its holder\'s name, course, issuer, validity, revocation, and the signed OpenBadgeCredential (`document`) to keep in a wallet', tag: cred, allow: 'anyone' },
+	{ method: 'post', path: '/credentials/{id}/revoke', ok: 200, summary: 'Revoke a certificate with a reason (the issuing park\'s staff; network admins for the network\'s): its bit on the issuer\'s status list is set at once, so verification says revoked and any qualification it granted is gone', tag: cred, allow: staff, body: zRevokeCredential },
+	{ method: 'post', path: '/credentials/verify', ok: 200, summary: 'Check any credential (the JSON as body): the eddsa-rdfc-2022 Data Integrity proof against the issuer\'s published key, its validity period, and its status list. Answers state valid | revoked | expired | tampered | unknown_issuer | malformed and each check', tag: cred, allow: 'anyone' },
+	{ method: 'get', path: '/issuers/{slug}', summary: 'An issuer (a park by slug, or `jaringan` for the network) as a controller document: every key it has signed with (Multikey, Ed25519), current and retired, listed under assertionMethod', tag: cred, allow: 'anyone' },
+	{ method: 'get', path: '/status-lists/{slug}', summary: 'An issuer\'s revocation list: a signed BitstringStatusListCredential (131,072 entries), built from the current revocations on every request', tag: cred, allow: 'anyone' },
 	{ method: 'post', path: '/class-sessions/{id}/check-in', ok: 200, summary: 'Mark myself present with the code of the session\'s QR code: only from 15 minutes before the session until it ends (409 outside), only with the right code (403) and a seat in the class (403)', tag: train, allow: 'self', body: zCheckIn }
 ];

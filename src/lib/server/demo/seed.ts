@@ -9,7 +9,7 @@ import { DEMO_PASSWORD, demoAccounts } from './accounts.ts';
 import type { CreateSite } from '../../schemas/directory.ts';
 import { seedFacilities } from './facilities.ts';
 import { seedIncubation } from './incubation.ts';
-import { seedTraining } from './training.ts';
+import { seedInduction, seedTraining } from './training.ts';
 
 /**
  * The demo network: the parks, partners and tenants named in the source articles (Kemenperin's
@@ -122,5 +122,6 @@ export async function seedDemo(): Promise<{ sites: number; organizations: number
 	await seedFacilities(siteIds, new Map(demoSites.map((s) => [s.slug, s.timeZone])));
 	await seedIncubation(siteIds);
 	await seedTraining(siteIds);
+	await seedInduction(siteIds);
 	return { sites: demoSites.length, organizations: demoOrgs.length, accounts };
 }

@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { db } from '../db/client.ts';
-import { classSession, course } from '../training/schema.ts';
-import { resource } from '../facilities/schema.ts';
+import { classSession, course, credential } from '../training/schema.ts';
+import { qualification, resource } from '../facilities/schema.ts';
+import { revokeCredential } from '../training/credentials/credential.service.ts';
 import { system, type Actor } from '../auth/actor.ts';
 import { loadActor, loadActorByEmail } from '../auth/load-actor.ts';
 import { createClass, createCourse, decideEnrolment, enrol, type PublicClass } from '../training/course.service.ts';
@@ -111,6 +112,44 @@ export async function seedTraining(siteIds: Map<string, string>) {
 	const staffSinghasari = await loadActorByEmail('staf.singhasari@taman.demo');
 	const c0 = await createClass(system, cloud.id, { title: 'Batch Oktober', capacity: 30, location: 'Lantai produksi 2, Coding Factory', trainerIds: staffSinghasari?.kind === 'user' ? [staffSinghasari.userId] : [], sessions: await weeklyAt(singhasari, -50, 5, 13, 17) });
 	if (staffSinghasari) await ran(staffSinghasari, c0, cloudParts, 0, [[80, 85], [90, 70], [65, 88], [75, 72], [55, 60]]);
+	// One Batch Oktober certificate was withdrawn after its project was re-examined.
+	const [withdrawn] = (await db().select({ id: credential.id }).from(credential).where(eq(credential.classId, c0.id)).orderBy(credential.statusIndex)).slice(-1);
+	if (withdrawn && staffSinghasari) await revokeCredential(staffSinghasari, withdrawn.id, { reason: 'Nilai proyek dikoreksi setelah pemeriksaan ulang oleh tim Coding Factory' });
 	const c1 = await createClass(system, cloud.id, { title: 'Batch Januari', capacity: 30, location: 'Lantai produksi 2, Coding Factory', sessions: weekly(14, 5, 13, 17) });
 	await seat(c1.id, 0, 5);
+}
+
+/**
+ * BCIC Bali's motion-capture induction: a certificate of it grants the qualification the mocap
+ * stage requires, for a year. Last year's class has expired; this month's (Putu Ayu Maharani among
+ * them) holds, so she may book the stage.
+ */
+export async function seedInduction(siteIds: Map<string, string>) {
+	const bali = siteIds.get('bcic-bali')!;
+	const admin = await loadActorByEmail('admin@taman.demo');
+	const ayu = await loadActorByEmail('anggota@taman.demo');
+	if (admin?.kind !== 'user' || ayu?.kind !== 'user') return;
+	if ((await db().select({ id: course.id }).from(course).where(and(eq(course.siteId, bali), eq(course.slug, 'induksi-motion-capture')))).length) return;
+	const [induction] = await db().select({ id: qualification.id }).from(qualification).where(and(eq(qualification.siteId, bali), eq(qualification.name, 'Induksi keselamatan motion capture')));
+	const c = await createCourse(admin, bali, {
+		slug: 'induksi-motion-capture',
+		title: 'Induksi Keselamatan Motion Capture',
+		provider: 'BCIC Bali',
+		description: 'Keselamatan panggung, pemakaian suit dan marker, kalibrasi kamera, dan prosedur darurat. Wajib sebelum memesan panggung motion capture TohpaTI/BCIC.',
+		skills: ['Motion capture', 'Keselamatan studio'],
+		durationHours: 3,
+		priceIdr: 0,
+		validityMonths: 12,
+		qualificationId: induction?.id
+	});
+	const today = localParts(new Date(), 'Asia/Makassar').date;
+	const people = (await Promise.all(Array.from({ length: 3 }, (_, i) => loadActor(`demo-applicant-${i + 13}`, 'write', 'session')))).filter((a): a is NonNullable<typeof a> => !!a);
+	for (const [title, days, who] of [['Induksi 2025', -430, people], ['Induksi bulan ini', -10, [ayu, ...people.slice(0, 1)]]] as const) {
+		const [day] = await workdays(bali, addDays(today, days), 1);
+		const session = { startsAt: zonedInstant(day!, 9 * 60, 'Asia/Makassar').toISOString(), endsAt: zonedInstant(day!, 12 * 60, 'Asia/Makassar').toISOString() };
+		const k = await createClass(admin, c.id, { title, capacity: 8, location: 'Panggung motion capture, BCIC Bali', sessions: [session] }, new Date(Date.parse(session.startsAt) - 14 * 86_400_000));
+		for (const p of who) await enrol(p, k.id, new Date(Date.parse(session.startsAt) - 7 * 86_400_000));
+		// Attending the session completes the induction, which issues the certificates.
+		await recordAttendance(admin, k.sessions[0]!.id, { present: who.map((p) => (p as { userId: string }).userId) }, new Date(session.endsAt));
+	}
 }

@@ -1,3 +1,4 @@
+import { validCredentialsOf } from '../training/credentials/credential.service.ts';
 import { and, asc, eq, ilike, or, sql } from 'drizzle-orm';
 import { db } from '../db/client.ts';
 import { user, session, account } from '../auth/schema.ts';
@@ -5,7 +6,7 @@ import { orgMember, organization, siteRole, site, invitation } from './schema.ts
 import { apiToken, auditLog } from '../platform/schema.ts';
 import { booking, resource } from '../facilities/schema.ts';
 import { application, programmeCall } from '../incubation/schema.ts';
-import { course, enrolment, trainingClass } from '../training/schema.ts';
+import { assessmentComponent, assessmentScore, attendance, classSession, course, credential, enrolment, trainingClass } from '../training/schema.ts';
 import { Permission, requireUser } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
 import { audit } from '../platform/audit.ts';
@@ -25,6 +26,8 @@ export interface PublicPerson {
 	email?: string;
 	phone?: string | null;
 	organizations?: { slug: string; name: string; title: string }[];
+	/** Certificates that hold today (not revoked or expired), when the person shows them. */
+	credentials?: { id: string; courseTitle: string; issuerName: string; validFrom: string; validUntil: string | null }[];
 }
 
 /** Only what the person chose to make public. */
@@ -34,6 +37,7 @@ async function toPublicPerson(row: UserRow): Promise<PublicPerson> {
 	if (f.has('bio')) out.bio = row.bio;
 	if (f.has('email')) out.email = row.email;
 	if (f.has('phone')) out.phone = row.phone;
+	if (f.has('credentials')) out.credentials = (await validCredentialsOf(row.id)).map(({ id, courseTitle, issuerName, validFrom, validUntil }) => ({ id, courseTitle, issuerName, validFrom, validUntil }));
 	if (f.has('organizations'))
 		out.organizations = await db()
 			.select({ slug: organization.slug, name: organization.name, title: orgMember.title })
@@ -138,7 +142,7 @@ function pick(row: object | undefined, keys: object): Record<string, unknown> {
 export async function exportMyData(actor: Actor) {
 	const me = await requireUser(actor, Permission.ProfileRead);
 	const [profile] = await db().select().from(user).where(eq(user.id, me.userId));
-	const [memberships, roles, sessions, accounts, tokens, invitations, activity, bookings, applications, enrolments] = await Promise.all([
+	const [memberships, roles, sessions, accounts, tokens, invitations, activity, bookings, applications, enrolments, attended, scores, credentials] = await Promise.all([
 		db().select({ organization: organization.name, title: orgMember.title, isAdmin: orgMember.isAdmin, since: orgMember.createdAt }).from(orgMember).innerJoin(organization, eq(organization.id, orgMember.orgId)).where(eq(orgMember.userId, me.userId)),
 		db().select({ site: site.name, role: siteRole.role, since: siteRole.createdAt }).from(siteRole).leftJoin(site, eq(site.id, siteRole.siteId)).where(eq(siteRole.userId, me.userId)),
 		db().select({ createdAt: session.createdAt, expiresAt: session.expiresAt, ipAddress: session.ipAddress, userAgent: session.userAgent }).from(session).where(eq(session.userId, me.userId)),
@@ -148,7 +152,10 @@ export async function exportMyData(actor: Actor) {
 		db().select({ at: auditLog.at, action: auditLog.action, outcome: auditLog.outcome, targetType: auditLog.targetType, targetId: auditLog.targetId }).from(auditLog).where(eq(auditLog.actorId, me.userId)).orderBy(asc(auditLog.at)),
 		db().select({ resource: resource.name, startsAt: booking.startsAt, endsAt: booking.endsAt, status: booking.status, title: booking.title }).from(booking).innerJoin(resource, eq(resource.id, booking.resourceId)).where(eq(booking.userId, me.userId)).orderBy(asc(booking.startsAt)),
 		db().select({ call: programmeCall.title, startup: application.startupName, status: application.status, answers: application.answers, submittedAt: application.submittedAt }).from(application).innerJoin(programmeCall, eq(programmeCall.id, application.callId)).where(eq(application.applicantId, me.userId)),
-		db().select({ course: course.title, class: trainingClass.title, status: enrolment.status, reason: enrolment.reason, askedAt: enrolment.queuedAt }).from(enrolment).innerJoin(trainingClass, eq(trainingClass.id, enrolment.classId)).innerJoin(course, eq(course.id, trainingClass.courseId)).where(eq(enrolment.userId, me.userId)).orderBy(asc(enrolment.queuedAt))
+		db().select({ course: course.title, class: trainingClass.title, status: enrolment.status, reason: enrolment.reason, askedAt: enrolment.queuedAt }).from(enrolment).innerJoin(trainingClass, eq(trainingClass.id, enrolment.classId)).innerJoin(course, eq(course.id, trainingClass.courseId)).where(eq(enrolment.userId, me.userId)).orderBy(asc(enrolment.queuedAt)),
+		db().select({ course: course.title, class: trainingClass.title, startsAt: classSession.startsAt, method: attendance.method }).from(attendance).innerJoin(classSession, eq(classSession.id, attendance.sessionId)).innerJoin(trainingClass, eq(trainingClass.id, classSession.classId)).innerJoin(course, eq(course.id, trainingClass.courseId)).where(eq(attendance.userId, me.userId)).orderBy(asc(classSession.startsAt)),
+		db().select({ course: course.title, class: trainingClass.title, component: assessmentComponent.title, score: assessmentScore.score, recordedAt: assessmentScore.recordedAt }).from(assessmentScore).innerJoin(assessmentComponent, eq(assessmentComponent.id, assessmentScore.componentId)).innerJoin(trainingClass, eq(trainingClass.id, assessmentScore.classId)).innerJoin(course, eq(course.id, trainingClass.courseId)).where(eq(assessmentScore.userId, me.userId)),
+		db().select({ id: credential.id, revokedAt: credential.revokedAt, revokedReason: credential.revokedReason, document: credential.document }).from(credential).where(eq(credential.userId, me.userId))
 	]);
 	return {
 		exportedAt: new Date().toISOString(),
@@ -163,6 +170,9 @@ export async function exportMyData(actor: Actor) {
 		bookings,
 		applications,
 		enrolments,
+		attendance: attended,
+		scores,
+		credentials,
 		activity
 	};
 }

@@ -1,6 +1,7 @@
-import { and, asc, eq, isNull, or } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import { db, type Tx } from '../db/client.ts';
 import { personQualification, qualification } from './schema.ts';
+import { course, credential } from '../training/schema.ts';
 import { user } from '../auth/schema.ts';
 import { Permission, requireAccess } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -11,7 +12,12 @@ import { isUuid } from '../../schemas/common.ts';
 import { zCreateQualification, zGrantQualification } from '../../schemas/facilities.ts';
 import { getSiteRow } from '../directory/site.service.ts';
 
-/** The name of the qualification a person lacks to use a resource, or null when they hold it (or none is needed). */
+/**
+ * The name of the qualification a person lacks to use a resource, or null when they hold it (or
+ * none is needed). It is held when granted by staff, or through a certificate of a course that
+ * grants it — only while that certificate is neither revoked nor expired, so revoking or expiry
+ * takes the equipment away at once.
+ */
 export async function missingQualification(tx: Tx, userId: string, qualificationId: string | null): Promise<string | null> {
 	if (!qualificationId) return null;
 	const [held] = await tx
@@ -19,6 +25,13 @@ export async function missingQualification(tx: Tx, userId: string, qualification
 		.from(personQualification)
 		.where(and(eq(personQualification.userId, userId), eq(personQualification.qualificationId, qualificationId), isNull(personQualification.revokedAt)));
 	if (held) return null;
+	const [certified] = await tx
+		.select({ id: credential.id })
+		.from(credential)
+		.innerJoin(course, eq(course.id, credential.courseId))
+		.where(and(eq(credential.userId, userId), eq(course.qualificationId, qualificationId), isNull(credential.revokedAt), or(isNull(credential.validUntil), gt(credential.validUntil, sql`now()`))))
+		.limit(1);
+	if (certified) return null;
 	const [q] = await tx.select({ name: qualification.name }).from(qualification).where(eq(qualification.id, qualificationId));
 	return q?.name ?? '';
 }

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
 import { db, type Tx } from '../db/client.ts';
 import { assessmentComponent, classSession, classTrainer, course, enrolment, trainingClass } from './schema.ts';
-import { resource } from '../facilities/schema.ts';
+import { qualification, resource } from '../facilities/schema.ts';
 import { createBooking } from '../facilities/booking.service.ts';
 import { site, siteRole } from '../directory/schema.ts';
 import { host, hostOf } from '../directory/host.ts';
@@ -120,7 +120,7 @@ const ofHost = (siteId: string | null) => (siteId ? eq(course.siteId, siteId) : 
 /** The training catalogue: every course, a park's (or the network's, `jaringan`), or matching a search. Public. */
 export async function findCourses(input: unknown, now = new Date()): Promise<PublicCourse[]> {
 	const q = parse(zCourseQuery, input);
-	const where = and(q.site ? ofHost(await hostOf(q.site)) : undefined, q.q ? or(ilike(course.title, `%${q.q}%`), ilike(course.provider, `%${q.q}%`), sql`${course.skills}::text ILIKE ${`%${q.q}%`}`) : undefined);
+	const where = and(q.site ? ofHost(await hostOf(q.site)) : undefined, q.q ? or(ilike(course.title, `%${q.q}%`), ilike(course.provider, `%${q.q}%`), sql`${course.skills}::text ILIKE ${`%${q.q}%`}`, sql`${course.skkni}::text ILIKE ${`%${q.q}%`}`) : undefined);
 	return withClasses(await base().where(where).orderBy(asc(course.title)).limit(200), now);
 }
 
@@ -141,6 +141,7 @@ export async function createCourse(actor: Actor, siteIdOrSlug: string, input: un
 	const siteId = await hostOf(siteIdOrSlug);
 	await requireAccess(actor, Permission.TrainingManage, { siteId });
 	const data = parse(zCreateCourse, input);
+	await checkQualification(siteId, data.qualificationId);
 	const row = await db()
 		.transaction(async (tx) => {
 			const [c] = await tx.insert(course).values({ ...data, siteId }).returning();
@@ -155,6 +156,7 @@ export async function updateCourse(actor: Actor, id: string, input: unknown): Pr
 	const before = await getCourse(id);
 	await requireAccess(actor, Permission.TrainingManage, { siteId: before.siteId });
 	const changes = defined(parse(zUpdateCourse, input));
+	await checkQualification(before.siteId, changes.qualificationId);
 	await db()
 		.transaction(async (tx) => {
 			const [after] = await tx.update(course).set({ ...changes, updatedAt: sql`now()` }).where(eq(course.id, before.id)).returning();
@@ -162,6 +164,13 @@ export async function updateCourse(actor: Actor, id: string, input: unknown): Pr
 		})
 		.catch(slugTaken);
 	return getCourse(before.id);
+}
+
+/** A qualification a course's certificate may grant: the park's own or a network-wide one (any, for the network's courses). */
+async function checkQualification(siteId: string | null, id: string | null | undefined) {
+	if (!id) return;
+	const [q] = await db().select({ siteId: qualification.siteId }).from(qualification).where(eq(qualification.id, id));
+	if (!q || (siteId && q.siteId && q.siteId !== siteId)) throw new AppError('VALIDATION', 'err_validation', {}, [{ field: 'qualificationId', key: 'err_qualification_not_found' }]);
 }
 
 /** People who can teach at the course's park: anyone holding a role there (for the network's courses, at any park). */

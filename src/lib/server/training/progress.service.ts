@@ -12,6 +12,7 @@ import { isUuid } from '../../schemas/common.ts';
 import { zAssessmentScheme, zAttendanceList, zCheckIn, zScores } from '../../schemas/training.ts';
 import { readConfig } from '../config.ts';
 import { asLocale, formatDateTime, formatTime } from '../../i18n/format.ts';
+import { issueCompleted, type IssuedCredential } from './credentials/credential.service.ts';
 import { classRow, componentsOf, getCourse, myEnrolments, requireTeacher, type ClassJoined, type MyEnrolment, type PublicComponent, type PublicCourse } from './course.service.ts';
 
 /** A QR code opens from a quarter of an hour before the session until it ends. */
@@ -208,6 +209,7 @@ export async function recordAttendance(actor: Actor, sessionId: string, input: u
 		if (present.length) await tx.insert(attendance).values(present.map((userId) => ({ sessionId: s.id, userId, method: 'list' as const, recordedBy: me.userId }))).onConflictDoNothing();
 		await audit(tx, actor, { action: 'attendance.record', siteId: k.c.siteId, targetType: 'class_session', targetId: s.id, before: { present: before.map((b) => b.userId) }, after: { present } });
 	});
+	await certify(actor, me.userId, k, await progressOf(k, now), now);
 	return sessionAttendance(actor, s.id);
 }
 
@@ -272,7 +274,21 @@ export async function recordScores(actor: Actor, classId: string, input: unknown
 		}
 		await audit(tx, actor, { action: 'assessment.record', siteId: k.c.siteId, targetType: 'training_class', targetId: k.k.id, after: { scores: data.scores } });
 	});
-	return progressOf(k, now);
+	const progress = await progressOf(k, now);
+	await certify(actor, me.userId, k, progress, now);
+	return progress;
+}
+
+/** Completion earns the certificate: whoever now meets the course's rule and holds none for the class is issued one. */
+function certify(actor: Actor, by: string, k: ClassJoined, progress: ClassProgress, now: Date): Promise<IssuedCredential[]> {
+	return issueCompleted(actor, by, k, progress.participants.filter((p) => p.outcome === 'completed'), progress.components.length > 0, now);
+}
+
+/** Issue the certificates a class's completed participants are due (those not yet issued one): its trainers and the course's staff. */
+export async function issueForClass(actor: Actor, classId: string, now = new Date()): Promise<IssuedCredential[]> {
+	const k = await classRow(classId);
+	const me = await requireTeacher(actor, k, true);
+	return certify(actor, me.userId, k, await progressOf(k, now), now);
 }
 
 /** My seats, requests and places on waiting lists, with my attendance, scores and outcome where I hold a seat. */

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, index, integer, jsonb, numeric, pgEnum, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { site } from '../directory/schema.ts';
 import { user } from '../auth/schema.ts';
-import { booking, resource } from '../facilities/schema.ts';
+import { booking, qualification, resource } from '../facilities/schema.ts';
 
 export const courseLevels = ['beginner', 'intermediate', 'advanced'] as const;
 export const courseLevel = pgEnum('course_level', courseLevels);
@@ -32,6 +32,12 @@ export const course = pgTable(
 		/** Whole Rupiah; 0 is free. */
 		priceIdr: bigint('price_idr', { mode: 'number' }).notNull().default(0),
 		language: courseLanguage('language').notNull().default('id'),
+		/** How long a certificate of this course stays valid (months); null: it does not expire. */
+		validityMonths: integer('validity_months'),
+		/** SKKNI competency units the course covers; its certificates list them as alignments. */
+		skkni: jsonb('skkni').$type<{ code: string; title: string }[]>().notNull().default([]),
+		/** A facilities qualification that a valid certificate of this course grants (an induction that opens equipment). */
+		qualificationId: uuid('qualification_id').references(() => qualification.id, { onDelete: 'set null' }),
 		/** Completion rule: the weighted score (0–100) to reach… */
 		passMark: integer('pass_mark').notNull().default(70),
 		/** …and the share of the class's sessions (percent) to attend. */
@@ -183,4 +189,55 @@ export const assessmentScore = pgTable(
 		recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [primaryKey({ columns: [t.classId, t.userId, t.componentId] }), check('assessment_score_range', sql`${t.score} BETWEEN 0 AND 100`)]
+);
+
+/**
+ * A signing key of an issuer: a park, or the network when `site_id` is null. The secret half is
+ * stored encrypted (AES-256-GCM) with the credential key from configuration. Rotating adds a new
+ * key and retires the old one from signing; every key stays published, so credentials signed
+ * earlier still verify.
+ */
+export const issuerKey = pgTable(
+	'issuer_key',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		siteId: uuid('site_id').references(() => site.id, { onDelete: 'restrict' }),
+		/** The fragment of the verification method: `key-1`, `key-2`, … per issuer. */
+		name: text('name').notNull(),
+		publicKeyMultibase: text('public_key_multibase').notNull(),
+		secretKey: text('secret_key').notNull(),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		retiredAt: timestamp('retired_at', { withTimezone: true })
+	},
+	(t) => [unique('issuer_key_name').on(t.siteId, t.name).nullsNotDistinct(), uniqueIndex('issuer_key_current').on(sql`coalesce(${t.siteId}::text, '')`).where(sql`${t.retiredAt} IS NULL`)]
+);
+
+/**
+ * An Open Badges 3.0 credential issued to a participant who completed a class: the signed
+ * document as issued, its place on the issuer's status list, and its revocation.
+ */
+export const credential = pgTable(
+	'credential',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		siteId: uuid('site_id').references(() => site.id, { onDelete: 'restrict' }),
+		courseId: uuid('course_id')
+			.notNull()
+			.references(() => course.id, { onDelete: 'restrict' }),
+		classId: uuid('class_id').references(() => trainingClass.id, { onDelete: 'set null' }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		/** Position on the issuer's revocation list. */
+		statusIndex: integer('status_index').notNull(),
+		document: jsonb('document').$type<Record<string, unknown>>().notNull(),
+		validFrom: timestamp('valid_from', { withTimezone: true }).notNull(),
+		validUntil: timestamp('valid_until', { withTimezone: true }),
+		issuedBy: text('issued_by').references(() => user.id, { onDelete: 'set null' }),
+		revokedAt: timestamp('revoked_at', { withTimezone: true }),
+		revokedReason: text('revoked_reason'),
+		revokedBy: text('revoked_by').references(() => user.id, { onDelete: 'set null' }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [unique('credential_status_index').on(t.siteId, t.statusIndex).nullsNotDistinct(), uniqueIndex('credential_once').on(t.classId, t.userId), index('credential_user_idx').on(t.userId)]
 );

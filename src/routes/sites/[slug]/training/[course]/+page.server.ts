@@ -2,7 +2,8 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { signedIn } from '$lib/server/http/guard';
 import { attempt, failed, formValues, orError } from '$lib/server/http/form';
-import { cancelEnrolment, createClass, enrol, getCourse, trainerPool } from '$lib/server/training/course.service';
+import { cancelEnrolment, createClass, enrol, getCourse, trainerPool, updateCourse } from '$lib/server/training/course.service';
+import { findQualifications } from '$lib/server/facilities/qualification.service';
 import { myTraining, setAssessment } from '$lib/server/training/progress.service';
 import { findResources } from '$lib/server/facilities/resource.service';
 import { can, Permission } from '$lib/server/auth/access';
@@ -14,10 +15,11 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	const course = await orError(locals.locale, () => getCourse(params.course, params.slug));
 	const canManage = await can(locals.actor, Permission.TrainingManage, { siteId: course.siteId });
 	const ids = new Set(course.classes.map((k) => k.id));
-	const [mine, trainers, rooms] = await Promise.all([
+	const [mine, trainers, rooms, qualifications] = await Promise.all([
 		locals.actor.kind === 'user' ? myTraining(locals.actor) : [],
 		canManage ? trainerPool(course.siteId) : [],
-		canManage ? findResources({ class: 'space', site: course.siteId ?? undefined }) : []
+		canManage ? findResources({ class: 'space', site: course.siteId ?? undefined }) : [],
+		course.siteId && (canManage || course.qualificationId) ? findQualifications(course.siteId) : []
 	]);
 	const active = mine.filter((e) => ids.has(e.classId) && ['pending', 'enrolled', 'waitlisted'].includes(e.status));
 	const userId = locals.actor.kind === 'user' ? locals.actor.userId : null;
@@ -25,6 +27,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		course,
 		canManage,
 		trainers,
+		qualifications: qualifications.map((q) => ({ id: q.id, name: q.name })),
 		rooms: rooms.map((r) => ({ id: r.id, name: course.siteId ? r.name : `${r.name} — ${r.siteName}` })),
 		zone: zoneLabel(course.timeZone),
 		mine: Object.fromEntries(active.map((e) => [e.classId, { id: e.id, status: e.status, position: e.position, progress: e.progress }])),
@@ -79,6 +82,23 @@ export const actions: Actions = {
 			return fail(res.status, { form: 'assessment', ...res.data, errors });
 		}
 		return { form: 'assessment', saved: true };
+	},
+	/** What the course's certificate says and does: validity, SKKNI units (lines of code and title), the qualification it grants. */
+	certificate: async (event) => {
+		const me = signedIn(event);
+		const v = formValues(await event.request.formData());
+		const locale = event.locals.locale;
+		const course = await orError(locale, () => getCourse(event.params.course, event.params.slug));
+		const lines = (v.skkni ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
+		const bad = lines.findIndex((l) => !/\s/.test(l));
+		if (bad >= 0) return fail(422, { form: 'certificate', values: v, errors: { skkni: t('err_skkni_line', { line: bad + 1 }, locale) } });
+		const skkni = lines.map((l) => ({ code: l.split(/\s+/)[0]!, title: l.replace(/^\S+\s+/, '') }));
+		const res = await attempt(locale, v, () => updateCourse(me, course.id, { validityMonths: v.validityMonths ?? '', skkni, qualificationId: v.qualificationId ?? '' }));
+		if (failed(res)) {
+			const errors = Object.fromEntries(Object.entries(res.data.errors ?? {}).map(([k, e]) => [k.startsWith('skkni') ? 'skkni' : k, k.startsWith('skkni.') ? `${t('err_skkni_line', { line: Number(k.split('.')[1]) + 1 }, locale)} ${e}` : e]));
+			return fail(res.status, { form: 'certificate', ...res.data, errors });
+		}
+		return { form: 'certificate', saved: true };
 	}
 };
 

@@ -3,7 +3,8 @@ import type { Actions, PageServerLoad } from './$types';
 import { signedIn } from '$lib/server/http/guard';
 import { attempt, failed, formValues, orError } from '$lib/server/http/form';
 import { cancelEnrolment, classEnrolments, decideEnrolment, getCourse } from '$lib/server/training/course.service';
-import { classProgress, recordScores } from '$lib/server/training/progress.service';
+import { classProgress, issueForClass, recordScores } from '$lib/server/training/progress.service';
+import { classCredentials } from '$lib/server/training/credentials/credential.service';
 import { can, Permission } from '$lib/server/auth/access';
 import { t } from '$lib/server/http/translate';
 
@@ -14,8 +15,9 @@ export const load: PageServerLoad = async (event) => {
 	const course = await orError(locale, () => getCourse(event.params.course, event.params.slug));
 	const k = course.classes.find((x) => x.id === event.params.class);
 	if (!k) error(404, t('err_class_not_found', {}, locale));
-	const [enrolments, progress] = await Promise.all([orError(locale, () => classEnrolments(me, k.id)), orError(locale, () => classProgress(me, k.id))]);
-	return { course, k, enrolments, progress, canManage: await can(me, Permission.TrainingManage, { siteId: course.siteId }) };
+	const [enrolments, progress, credentials] = await Promise.all([orError(locale, () => classEnrolments(me, k.id)), orError(locale, () => classProgress(me, k.id)), orError(locale, () => classCredentials(me, k.id))]);
+	const now = new Date().toISOString();
+	return { course, k, enrolments, progress, credentials: credentials.map(({ document: _d, ...c }) => ({ ...c, expired: !!c.validUntil && c.validUntil <= now })), canManage: await can(me, Permission.TrainingManage, { siteId: course.siteId }) };
 };
 
 export const actions: Actions = {
@@ -40,6 +42,12 @@ export const actions: Actions = {
 			return fail(res.status, { form: 'scores', ...res.data, errors });
 		}
 		return { form: 'scores', done: t('training_scores_saved', {}, event.locals.locale) };
+	},
+	issue: async (event) => {
+		const me = signedIn(event);
+		const res = await attempt(event.locals.locale, {}, () => issueForClass(me, event.params.class));
+		if (failed(res)) return fail(res.status, { form: 'issue', ...res.data });
+		return { form: 'issue', done: res.length ? t('credential_issued_msg', { count: res.length }, event.locals.locale) : t('credential_none_due', {}, event.locals.locale) };
 	},
 	cancel: async (event) => {
 		const me = signedIn(event);
